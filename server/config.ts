@@ -1,0 +1,121 @@
+/**
+ * The validated configuration: parsed once at start-up from the environment into a typed object.
+ * Every violation is reported at once. No other module reads process.env.
+ */
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const memory = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z
+  .object({
+    NEO4J_URI: z
+      .string()
+      .trim()
+      .min(1)
+      .refine(
+        (value) => {
+          const scheme = /^([a-z0-9+]+):\/\//i.exec(value)?.[1]?.toLowerCase();
+          return scheme !== undefined && (NEO4J_SCHEMES as readonly string[]).includes(scheme);
+        },
+        { message: `must be a URI with one of the schemes ${NEO4J_SCHEMES.join(', ')}` },
+      )
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{0,62}$/, 'must be a valid Neo4j database name')
+      .default('neo4j'),
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    QUERY_TIMEOUT_MS: int(100, 600_000).default(15_000),
+    QUERY_MAX_ROWS: int(1, 100_000).default(1_000),
+    NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
+    SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
+    SEED_ON_FIRST_START: bool.default(true),
+    NEO4J_LOCAL_BOLT_PORT: int(1, 65535).default(7687),
+    NEO4J_LOCAL_HEAP: memory.default('1g'),
+    NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
+    JAVA_HOME: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'is required when NEO4J_URI is set (use an empty value for a server without auth)',
+      });
+    }
+  });
+
+export interface Config {
+  /** Where Neo4j is: an explicit server, or the project-managed local one. */
+  neo4j:
+    | { kind: 'remote'; uri: string; user: string; password: string; database: string }
+    | { kind: 'local'; database: string };
+  http: { port: number; host: string };
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  limits: {
+    queryTimeoutMs: number;
+    queryMaxRows: number;
+    neighbourLimit: number;
+    searchLimitMax: number;
+  };
+  seedOnFirstStart: boolean;
+  local: { boltPort: number; heap: string; pageCache: string; javaHome: string | undefined };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly violations: string[]) {
+    super(`Invalid configuration:\n${violations.map((v) => `  - ${v}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every violation. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as shells and .env files commonly produce them.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== '' || key === 'NEO4J_PASSWORD'),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    neo4j: e.NEO4J_URI
+      ? {
+          kind: 'remote',
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD ?? '',
+          database: e.NEO4J_DATABASE,
+        }
+      : { kind: 'local', database: e.NEO4J_DATABASE },
+    http: { port: e.PORT, host: e.HOST },
+    logLevel: e.LOG_LEVEL,
+    limits: {
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+      queryMaxRows: e.QUERY_MAX_ROWS,
+      neighbourLimit: e.NEIGHBOUR_LIMIT,
+      searchLimitMax: e.SEARCH_LIMIT_MAX,
+    },
+    seedOnFirstStart: e.SEED_ON_FIRST_START,
+    local: {
+      boltPort: e.NEO4J_LOCAL_BOLT_PORT,
+      heap: e.NEO4J_LOCAL_HEAP,
+      pageCache: e.NEO4J_LOCAL_PAGECACHE,
+      javaHome: e.JAVA_HOME,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** `npm run db:install|db:start|db:stop|db:status|db:reset` for the default local Neo4j. */
+import neo4j from 'neo4j-driver';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+import { LocalNeo4jError } from './errors.ts';
+import { install, isInstalled } from './install.ts';
+import { readState, reset, runningState, start, stop } from './instance.ts';
+import { DEFAULT_INSTANCE, localInstanceOptions } from './default-instance.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(command: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const options = localInstanceOptions(config, say);
+  switch (command) {
+    case 'install': {
+      const result = await install({ javaHome: config.local.javaHome, progress: say });
+      say(result.downloaded ? `Installed in ${(result.ms / 1000).toFixed(1)} s.` : `Already installed (${result.jars} jars).`);
+      return;
+    }
+    case 'start': {
+      const result = await start(options);
+      say(
+        result.reused
+          ? `Neo4j is already running at ${result.state.uri} (pid ${result.state.pid}); reusing it.`
+          : `Neo4j is running at ${result.state.uri} (pid ${result.state.pid}).`,
+      );
+      say(`Credentials are in .local/neo4j/instances/${DEFAULT_INSTANCE}/state.json.`);
+      return;
+    }
+    case 'stop': {
+      const result = await stop(DEFAULT_INSTANCE);
+      say(result.wasRunning ? `Neo4j (pid ${result.pid}) stopped cleanly in ${(result.ms / 1000).toFixed(1)} s.` : 'Neo4j was not running.');
+      return;
+    }
+    case 'status': {
+      const state = runningState(DEFAULT_INSTANCE);
+      say(`installed: ${isInstalled() ? 'yes' : 'no'}`);
+      if (!state) {
+        say(`running:   no${readState(DEFAULT_INSTANCE) ? ' (stale state cleared on next start)' : ''}`);
+        process.exitCode = 3;
+        return;
+      }
+      const driver = neo4j.driver(state.uri, neo4j.auth.basic(state.user, state.password));
+      try {
+        const info = await driver.getServerInfo();
+        say(`running:   yes, pid ${state.pid}, since ${state.startedAt}`);
+        say(`uri:       ${state.uri} (Neo4j ${info.agent ?? state.version})`);
+      } catch (error) {
+        say(`running:   process ${state.pid} alive, but Bolt does not answer: ${(error as Error).message}`);
+        process.exitCode = 4;
+      } finally {
+        await driver.close();
+      }
+      return;
+    }
+    case 'reset': {
+      await reset(DEFAULT_INSTANCE);
+      say('Deleted the local Neo4j data and credentials.');
+      const result = await start(options);
+      say(`Fresh Neo4j running at ${result.state.uri}. The seed graph loads on the next \`npm start\` (or run \`npm run seed\`).`);
+      return;
+    }
+    default:
+      throw new Error(`unknown command "${command ?? ''}"; use install, start, stop, status or reset`);
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  if (error instanceof LocalNeo4jError) {
+    process.stderr.write(`error [${error.id}]: ${error.message}\n`);
+    if (error.logTail) process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+  }
+  process.exitCode = 1;
+});
