@@ -1,0 +1,44 @@
+/**
+ * The Express application: the API under /api, the built client everywhere else.
+ * Built from its dependencies so tests run the same app against their own Neo4j.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { overviewRouter } from './graph/overview.ts';
+import { healthRouter } from './health/router.ts';
+import { problemHandler, sendNotFound } from './http/problems.ts';
+import type { Logger } from './log.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  log: Logger;
+  /** Folder of the built client; omitted in API-only tests. */
+  clientDir?: string | undefined;
+}
+
+export function createApp({ db, log, clientDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  api.use(healthRouter(db));
+  api.use(overviewRouter(db));
+  api.use(sendNotFound);
+  app.use('/api', api);
+
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (deep links) all load the app shell.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(problemHandler(log));
+  return app;
+}

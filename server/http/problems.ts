@@ -1,0 +1,127 @@
+/**
+ * Typed application errors with stable problem types, and the one middleware that turns any
+ * error into an RFC 9457 problem+json response. No stack traces or internals leave the server.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Problem } from '../../common/api.ts';
+
+const TYPE_BASE = 'https://summit-graph.dev/problems/';
+
+/** Stable problem ids: clients and tests match on these, never on message text. */
+export type ProblemId =
+  | 'validation'
+  | 'not-found'
+  | 'query-refused'
+  | 'query-syntax'
+  | 'query-timeout'
+  | 'database-unavailable'
+  | 'payload-too-large'
+  | 'internal';
+
+const STATUS: Record<ProblemId, number> = {
+  validation: 400,
+  'not-found': 404,
+  'query-refused': 422,
+  'query-syntax': 400,
+  'query-timeout': 504,
+  'database-unavailable': 503,
+  'payload-too-large': 413,
+  internal: 500,
+};
+
+const TITLE: Record<ProblemId, string> = {
+  validation: 'The request is not valid',
+  'not-found': 'Not found',
+  'query-refused': 'The query was refused',
+  'query-syntax': 'The query has a syntax error',
+  'query-timeout': 'The query took too long',
+  'database-unavailable': 'The database is unavailable',
+  'payload-too-large': 'The request body is too large',
+  internal: 'Internal error',
+};
+
+export function problemType(id: ProblemId): string {
+  return `${TYPE_BASE}${id}`;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly id: ProblemId,
+    detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(detail);
+  }
+
+  get status(): number {
+    return STATUS[this.id];
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: problemType(this.id),
+      title: TITLE[this.id],
+      status: this.status,
+      detail: this.message,
+      ...(instance ? { instance } : {}),
+      ...this.extensions,
+    };
+  }
+}
+
+export const notFound = (detail: string) => new AppError('not-found', detail);
+
+export function validationError(errors: { path: string; message: string }[]): AppError {
+  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+  return new AppError('validation', detail, { errors });
+}
+
+/** Maps driver errors that mean "Neo4j is not there" to 503; everything else passes through. */
+export function fromDriverError(error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
+    code === 'Neo.ClientError.Database.DatabaseNotFound'
+  ) {
+    const detail =
+      code === 'Neo.ClientError.Database.DatabaseNotFound'
+        ? 'The configured Neo4j database does not exist.'
+        : 'Neo4j is not reachable right now; retry shortly.';
+    return new AppError('database-unavailable', detail, {}, 5);
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code.includes('TransactionTimedOut')) {
+    return new AppError('query-timeout', 'The query exceeded the server-side time limit and was stopped.');
+  }
+  return error;
+}
+
+export const sendNotFound: RequestHandler = (req, _res, next) => {
+  next(notFound(`No route ${req.method} ${req.path}.`));
+};
+
+/** The single error middleware: every error becomes problem+json. */
+export function problemHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    let appError = fromDriverError(error);
+    const bodyError = error as { type?: string; status?: number };
+    if (!(appError instanceof AppError)) {
+      if (bodyError.type === 'entity.too.large') {
+        appError = new AppError('payload-too-large', 'The request body exceeds the size limit.');
+      } else if (bodyError.type === 'entity.parse.failed') {
+        appError = new AppError('validation', 'The request body is not valid JSON.');
+      } else {
+        log.error({ err: error, url: req.originalUrl }, 'unhandled error');
+        appError = new AppError('internal', 'An unexpected error occurred; it has been logged.');
+      }
+    }
+    const problem = (appError as AppError).toProblem(req.originalUrl);
+    if ((appError as AppError).retryAfterSeconds) {
+      res.setHeader('Retry-After', String((appError as AppError).retryAfterSeconds));
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  };
+}

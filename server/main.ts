@@ -1,0 +1,90 @@
+/**
+ * `npm start`: validates the configuration, brings up Neo4j (the managed local one when
+ * NEO4J_URI is unset, seeded on first start), serves the API and the client, and shuts down
+ * gracefully on SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { start as startLocal } from '../tools/neo4j/instance.ts';
+import { LocalNeo4jError } from '../tools/neo4j/errors.ts';
+import { localInstanceOptions } from '../tools/neo4j/default-instance.ts';
+import { REPO_ROOT } from '../tools/neo4j/constants.ts';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { Database, type Neo4jTarget } from './db/database.ts';
+import { createLogger, type Logger } from './log.ts';
+import { seedIfEmpty } from './seed/index.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function resolveTarget(config: Config, log: Logger): Promise<Neo4jTarget> {
+  if (config.neo4j.kind === 'remote') return config.neo4j;
+  const started = await startLocal(localInstanceOptions(config, (line) => log.info(line)));
+  const { uri, user, password } = started.state;
+  log.info({ uri, reused: started.reused, startMs: started.startMs }, 'managed local Neo4j ready');
+  return { uri, user, password, database: config.neo4j.database };
+}
+
+async function main(): Promise<void> {
+  const bootStarted = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const target = await resolveTarget(config, log);
+  const db = new Database(target);
+
+  try {
+    await db.driver.verifyConnectivity({ database: target.database });
+    if (config.neo4j.kind === 'local' && config.seedOnFirstStart) {
+      const seeded = await seedIfEmpty(db);
+      if (seeded) log.info(seeded, 'seed graph loaded into the empty database');
+    }
+  } catch (error) {
+    // Serve anyway: /api/health reports 503 and requests recover once Neo4j answers.
+    log.warn({ err: error }, 'Neo4j is not reachable at start-up; serving with 503 until it is');
+  }
+
+  const app = createApp({ db, config, log, clientDir: path.join(REPO_ROOT, 'dist', 'client') });
+  const server: Server = app.listen(config.http.port, config.http.host, () => {
+    log.info(
+      { url: `http://${config.http.host}:${config.http.port}`, bootMs: Date.now() - bootStarted },
+      'Summit Graph is listening',
+    );
+  });
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'HTTP server failed');
+    process.exit(1);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      log.warn('grace period over; closing remaining connections');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void db.close().then(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof LocalNeo4jError) {
+    process.stderr.write(`Could not start the local Neo4j [${error.id}]: ${error.message}\n`);
+    if (error.logTail) process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});
