@@ -2,11 +2,13 @@
  * Vitest global setup: provides a real Neo4j to the test projects. By default the suite owns a
  * Neo4j instance ("test") on a free port with fresh data; TEST_NEO4J_URI (with TEST_NEO4J_USER,
  * TEST_NEO4J_PASSWORD) points the suite at another server instead — its data will be replaced.
+ * TEST_NEO4J_INSTANCE names the owned instance (default "test").
  */
 import type { TestProject } from 'vitest/node';
 import { reset, runningState, start, stop } from '../../tools/neo4j/instance.ts';
 
-export const TEST_INSTANCE = 'test';
+/** Instance name; set TEST_NEO4J_INSTANCE to run several suites side by side. */
+export const TEST_INSTANCE = process.env.TEST_NEO4J_INSTANCE ?? 'test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
