@@ -14,7 +14,11 @@ async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'install': {
       const result = await install({ javaHome: config.local.javaHome, progress: say });
-      say(result.downloaded ? `Installed in ${(result.ms / 1000).toFixed(1)} s.` : `Already installed (${result.jars} jars).`);
+      say(
+        result.downloaded
+          ? `Installed in ${(result.ms / 1000).toFixed(1)} s.`
+          : `Already installed (${result.jars} jars).`,
+      );
       return;
     }
     case 'start': {
@@ -29,14 +33,20 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'stop': {
       const result = await stop(DEFAULT_INSTANCE);
-      say(result.wasRunning ? `Neo4j (pid ${result.pid}) stopped cleanly in ${(result.ms / 1000).toFixed(1)} s.` : 'Neo4j was not running.');
+      say(
+        result.wasRunning
+          ? `Neo4j (pid ${result.pid}) stopped cleanly in ${(result.ms / 1000).toFixed(1)} s.`
+          : 'Neo4j was not running.',
+      );
       return;
     }
     case 'status': {
       const state = runningState(DEFAULT_INSTANCE);
       say(`installed: ${isInstalled() ? 'yes' : 'no'}`);
       if (!state) {
-        say(`running:   no${readState(DEFAULT_INSTANCE) ? ' (stale state cleared on next start)' : ''}`);
+        say(
+          `running:   no${readState(DEFAULT_INSTANCE) ? ' (stale state cleared on next start)' : ''}`,
+        );
         process.exitCode = 3;
         return;
       }
@@ -46,7 +56,9 @@ async function main(command: string | undefined): Promise<void> {
         say(`running:   yes, pid ${state.pid}, since ${state.startedAt}`);
         say(`uri:       ${state.uri} (Neo4j ${info.agent ?? state.version})`);
       } catch (error) {
-        say(`running:   process ${state.pid} alive, but Bolt does not answer: ${(error as Error).message}`);
+        say(
+          `running:   process ${state.pid} alive, but Bolt does not answer: ${(error as Error).message}`,
+        );
         process.exitCode = 4;
       } finally {
         await driver.close();
@@ -57,18 +69,23 @@ async function main(command: string | undefined): Promise<void> {
       await reset(DEFAULT_INSTANCE);
       say('Deleted the local Neo4j data and credentials.');
       const result = await start(options);
-      say(`Fresh Neo4j running at ${result.state.uri}. The seed graph loads on the next \`npm start\` (or run \`npm run seed\`).`);
+      say(
+        `Fresh Neo4j running at ${result.state.uri}. The seed graph loads on the next \`npm start\` (or run \`npm run seed\`).`,
+      );
       return;
     }
     default:
-      throw new Error(`unknown command "${command ?? ''}"; use install, start, stop, status or reset`);
+      throw new Error(
+        `unknown command "${command ?? ''}"; use install, start, stop, status or reset`,
+      );
   }
 }
 
 main(process.argv[2]).catch((error: unknown) => {
   if (error instanceof LocalNeo4jError) {
     process.stderr.write(`error [${error.id}]: ${error.message}\n`);
-    if (error.logTail) process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
+    if (error.logTail)
+      process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
   } else if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {

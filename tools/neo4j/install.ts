@@ -54,8 +54,8 @@ export function checkJava(javaHome: string | undefined): JavaInfo {
 }
 
 /** Checks that Maven is on PATH. */
-export function checkMaven(): string {
-  const result = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+export function checkMaven(env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync('mvn', ['-v'], { encoding: 'utf8', env });
   if (result.error || result.status !== 0) {
     throw new LocalNeo4jError(
       'maven-missing',
@@ -67,12 +67,20 @@ export function checkMaven(): string {
 
 const MARKER = '.complete';
 
-export function libDir(): string {
-  return path.join(DIST_DIR, 'lib');
+export function libDir(distDir = DIST_DIR): string {
+  return path.join(distDir, 'lib');
 }
 
-export function isInstalled(): boolean {
-  return fs.existsSync(path.join(DIST_DIR, MARKER));
+export function isInstalled(distDir = DIST_DIR): boolean {
+  return fs.existsSync(path.join(distDir, MARKER));
+}
+
+export interface InstallOptions {
+  javaHome?: string | undefined;
+  progress?: Progress;
+  /** Release and folder; the pinned ones unless a caller (a test) names others. */
+  version?: string;
+  distDir?: string;
 }
 
 /**
@@ -80,24 +88,27 @@ export function isInstalled(): boolean {
  * failed resolution throws `download-failed` with Maven's own error lines.
  */
 export async function install(
-  options: { javaHome?: string | undefined; progress?: Progress } = {},
+  options: InstallOptions = {},
 ): Promise<{ downloaded: boolean; jars: number; ms: number }> {
   const progress = options.progress ?? (() => {});
+  const version = options.version ?? NEO4J_VERSION;
+  const distDir = options.distDir ?? DIST_DIR;
+  const lib = libDir(distDir);
   const started = Date.now();
   checkJava(options.javaHome);
-  if (isInstalled()) {
-    return { downloaded: false, jars: countJars(), ms: Date.now() - started };
+  if (isInstalled(distDir)) {
+    return { downloaded: false, jars: countJars(lib), ms: Date.now() - started };
   }
   checkMaven();
-  fs.rmSync(libDir(), { recursive: true, force: true });
-  fs.mkdirSync(libDir(), { recursive: true });
-  progress(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (first run only)…`);
+  fs.rmSync(lib, { recursive: true, force: true });
+  fs.mkdirSync(lib, { recursive: true });
+  progress(`Fetching Neo4j Community ${version} from Maven Central (first run only)…`);
   const args = [
     '-B',
     '-f',
     POM_PATH,
-    `-Dneo4j.version=${NEO4J_VERSION}`,
-    `-Dneo4j.lib=${libDir()}`,
+    `-Dneo4j.version=${version}`,
+    `-Dneo4j.lib=${lib}`,
     'package',
   ];
   const env = { ...process.env, ...(options.javaHome ? { JAVA_HOME: options.javaHome } : {}) };
@@ -110,17 +121,17 @@ export async function install(
       .join('\n');
     throw new LocalNeo4jError(
       'download-failed',
-      `Maven could not fetch org.neo4j:neo4j:${NEO4J_VERSION} (exit ${code}).\n${errors || output.slice(-2000)}`,
+      `Maven could not fetch org.neo4j:neo4j:${version} (exit ${code}).\n${errors || output.slice(-2000)}`,
     );
   }
-  const jars = countJars();
-  fs.writeFileSync(path.join(DIST_DIR, MARKER), `${NEO4J_VERSION}\n${new Date().toISOString()}\n`);
-  progress(`Neo4j ${NEO4J_VERSION}: ${jars} jars in ${path.relative(process.cwd(), libDir()) || libDir()}`);
+  const jars = countJars(lib);
+  fs.writeFileSync(path.join(distDir, MARKER), `${version}\n${new Date().toISOString()}\n`);
+  progress(`Neo4j ${version}: ${jars} jars in ${path.relative(process.cwd(), lib) || lib}`);
   return { downloaded: true, jars, ms: Date.now() - started };
 }
 
-function countJars(): number {
-  return fs.readdirSync(libDir()).filter((name) => name.endsWith('.jar')).length;
+function countJars(lib: string): number {
+  return fs.readdirSync(lib).filter((name) => name.endsWith('.jar')).length;
 }
 
 function runMaven(

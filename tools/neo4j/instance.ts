@@ -135,7 +135,8 @@ export async function start(options: InstanceOptions): Promise<StartResult> {
     exitCode = code;
   });
   const pid = child.pid;
-  if (pid === undefined) throw new LocalNeo4jError('start-failed', `Could not spawn ${java.executable}.`);
+  if (pid === undefined)
+    throw new LocalNeo4jError('start-failed', `Could not spawn ${java.executable}.`);
 
   const state: InstanceState = {
     name: options.name,
@@ -152,7 +153,13 @@ export async function start(options: InstanceOptions): Promise<StartResult> {
   fs.writeFileSync(statePath(dir), JSON.stringify(state, null, 2), { mode: 0o600 });
 
   try {
-    await waitForBolt(state, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, () => exitCode, logFile, logStart);
+    await waitForBolt(
+      state,
+      options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      () => exitCode,
+      logFile,
+      logStart,
+    );
   } catch (error) {
     if (isOurProcess(pid, dir)) {
       process.kill(pid, 'SIGKILL');
@@ -242,7 +249,14 @@ function createCredentials(dir: string, java: string): Credentials {
   };
   const result = spawnSync(
     java,
-    ['-cp', `${libDir()}/*`, NEO4J_ADMIN_CLASS, 'dbms', 'set-initial-password', credentials.password],
+    [
+      '-cp',
+      `${libDir()}/*`,
+      NEO4J_ADMIN_CLASS,
+      'dbms',
+      'set-initial-password',
+      credentials.password,
+    ],
     {
       encoding: 'utf8',
       env: { ...process.env, NEO4J_HOME: dir, NEO4J_CONF: path.join(dir, 'conf') },
@@ -282,9 +296,10 @@ async function waitForBolt(
         await driver.getServerInfo();
         return;
       } catch (error) {
-        const code = exitCode?.();
-        if (code !== undefined || !isOurProcess(state.pid, state.dir)) {
-          throw classifyExit(code ?? null, tail(logFile, logStart));
+        // A server we spawned reports its own exit; one we found running is checked by pid.
+        const code = exitCode ? exitCode() : isOurProcess(state.pid, state.dir) ? undefined : null;
+        if (code !== undefined) {
+          throw classifyExit(code, tail(logFile, logStart));
         }
         if (Date.now() > deadline) {
           throw new LocalNeo4jError(
@@ -303,7 +318,11 @@ async function waitForBolt(
 
 function classifyExit(code: number | null, logTail: string): LocalNeo4jError {
   if (/Address already in use|port .* in use|BindException/i.test(logTail)) {
-    return new LocalNeo4jError('port-in-use', 'Neo4j could not bind its Bolt port: it is already in use.', logTail);
+    return new LocalNeo4jError(
+      'port-in-use',
+      'Neo4j could not bind its Bolt port: it is already in use.',
+      logTail,
+    );
   }
   if (/lock(ed)? (file|by another)|StoreLockException|FileLockException/i.test(logTail)) {
     return new LocalNeo4jError(
