@@ -12,48 +12,38 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const EnvSchema = z
-  .object({
-    NEO4J_URI: z
-      .string()
-      .trim()
-      .min(1)
-      .refine(
-        (value) => {
-          const scheme = /^([a-z0-9+]+):\/\//i.exec(value)?.[1]?.toLowerCase();
-          return scheme !== undefined && (NEO4J_SCHEMES as readonly string[]).includes(scheme);
-        },
-        { message: `must be a URI with one of the schemes ${NEO4J_SCHEMES.join(', ')}` },
-      )
-      .optional(),
-    NEO4J_USER: z.string().min(1).default('neo4j'),
-    NEO4J_PASSWORD: z.string().optional(),
-    NEO4J_DATABASE: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{0,62}$/, 'must be a valid Neo4j database name')
-      .default('neo4j'),
-    PORT: int(0, 65535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    QUERY_TIMEOUT_MS: int(100, 600_000).default(15_000),
-    QUERY_MAX_ROWS: int(1, 100_000).default(1_000),
-    NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
-    SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
-    SEED_ON_FIRST_START: bool.default(true),
-    NEO4J_LOCAL_BOLT_PORT: int(1, 65535).default(7687),
-    NEO4J_LOCAL_HEAP: memory.default('1g'),
-    NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
-    JAVA_HOME: z.string().optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['NEO4J_PASSWORD'],
-        message: 'is required when NEO4J_URI is set (use an empty value for a server without auth)',
-      });
-    }
-  });
+const EnvSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(
+      (value) => {
+        const scheme = /^([a-z0-9+]+):\/\//i.exec(value)?.[1]?.toLowerCase();
+        return scheme !== undefined && (NEO4J_SCHEMES as readonly string[]).includes(scheme);
+      },
+      { message: `must be a URI with one of the schemes ${NEO4J_SCHEMES.join(', ')}` },
+    )
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{0,62}$/, 'must be a valid Neo4j database name')
+    .default('neo4j'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUERY_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  QUERY_MAX_ROWS: int(1, 100_000).default(1_000),
+  NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
+  SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
+  SEED_ON_FIRST_START: bool.default(true),
+  NEO4J_LOCAL_BOLT_PORT: int(1, 65535).default(7687),
+  NEO4J_LOCAL_HEAP: memory.default('1g'),
+  NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
+  JAVA_HOME: z.string().optional(),
+});
 
 export interface Config {
   /** Where Neo4j is: an explicit server, or the project-managed local one. */
@@ -86,11 +76,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.entries(env).filter(([key, value]) => value !== '' || key === 'NEO4J_PASSWORD'),
   );
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  const violations = parsed.success
+    ? []
+    : parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+      );
+  // Cross-field rules are checked on the raw values so they are reported with the rest.
+  if (cleaned.NEO4J_URI !== undefined && cleaned.NEO4J_PASSWORD === undefined) {
+    violations.push(
+      'NEO4J_PASSWORD: is required when NEO4J_URI is set (use an empty value for a server without auth)',
     );
   }
+  if (!parsed.success || violations.length > 0) throw new ConfigError(violations);
   const e = parsed.data;
   return {
     neo4j: e.NEO4J_URI
