@@ -38,7 +38,7 @@ const EnvSchema = z.object({
   QUERY_MAX_ROWS: int(1, 100_000).default(1_000),
   NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
   SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
-  SEED_ON_FIRST_START: bool.default(true),
+  SEED_ON_FIRST_START: bool.optional(),
   NEO4J_LOCAL_BOLT_PORT: int(1, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memory.default('1g'),
   NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
@@ -58,6 +58,7 @@ export interface Config {
     neighbourLimit: number;
     searchLimitMax: number;
   };
+  /** Load the seed graph when the database is empty at start-up. */
   seedOnFirstStart: boolean;
   local: { boltPort: number; heap: string; pageCache: string; javaHome: string | undefined };
 }
@@ -107,7 +108,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       neighbourLimit: e.NEIGHBOUR_LIMIT,
       searchLimitMax: e.SEARCH_LIMIT_MAX,
     },
-    seedOnFirstStart: e.SEED_ON_FIRST_START,
+    // Seeding writes: on by default only for the project-managed database.
+    seedOnFirstStart: e.SEED_ON_FIRST_START ?? e.NEO4J_URI === undefined,
     local: {
       boltPort: e.NEO4J_LOCAL_BOLT_PORT,
       heap: e.NEO4J_LOCAL_HEAP,

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 
   try {
     await db.driver.verifyConnectivity({ database: target.database });
-    if (config.neo4j.kind === 'local' && config.seedOnFirstStart) {
+    if (config.seedOnFirstStart) {
       const seeded = await seedIfEmpty(db);
       if (seeded) log.info(seeded, 'seed graph loaded into the empty database');
     }
@@ -82,7 +82,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
   } else if (error instanceof LocalNeo4jError) {
     process.stderr.write(`Could not start the local Neo4j [${error.id}]: ${error.message}\n`);
-    if (error.logTail) process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
+    if (error.logTail)
+      process.stderr.write(`--- last lines of Neo4j's log ---\n${error.logTail}\n`);
   } else {
     process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
   }

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       password: 'secret',
       database: 'movies',
     });
+    // Never write the seed into a user's own database unless asked to.
+    expect(config.seedOnFirstStart).toBe(false);
   });
 
   it('reports every violation at once', () => {
