@@ -17,7 +17,12 @@ export function healthRouter(db: Database): Router {
     };
     try {
       const facts = await withTimeout(db.serverFacts(), HEALTH_TIMEOUT_MS);
-      body.neo4j = { ...body.neo4j, reachable: true, version: facts.version, edition: facts.edition };
+      body.neo4j = {
+        ...body.neo4j,
+        reachable: true,
+        version: facts.version,
+        edition: facts.edition,
+      };
       res.json(body);
     } catch (error) {
       body.status = 'unavailable';

@@ -93,8 +93,14 @@ export function fromDriverError(error: unknown): unknown {
         : 'Neo4j is not reachable right now; retry shortly.';
     return new AppError('database-unavailable', detail, {}, 5);
   }
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code.includes('TransactionTimedOut')) {
-    return new AppError('query-timeout', 'The query exceeded the server-side time limit and was stopped.');
+  if (
+    code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    code.includes('TransactionTimedOut')
+  ) {
+    return new AppError(
+      'query-timeout',
+      'The query exceeded the server-side time limit and was stopped.',
+    );
   }
   return error;
 }
@@ -104,7 +110,9 @@ export const sendNotFound: RequestHandler = (req, _res, next) => {
 };
 
 /** The single error middleware: every error becomes problem+json. */
-export function problemHandler(log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler {
+export function problemHandler(log: {
+  error: (obj: object, msg: string) => void;
+}): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     let appError = fromDriverError(error);
     const bodyError = error as { type?: string; status?: number };

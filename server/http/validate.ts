@@ -13,7 +13,9 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: string
   );
 }
 
-export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown) => parseWith(schema, query, 'query');
-export const parseBody = <S extends z.ZodType>(schema: S, body: unknown) => parseWith(schema, body, 'body');
+export const parseQuery = <S extends z.ZodType>(schema: S, query: unknown) =>
+  parseWith(schema, query, 'query');
+export const parseBody = <S extends z.ZodType>(schema: S, body: unknown) =>
+  parseWith(schema, body, 'body');
 export const parseParams = <S extends z.ZodType>(schema: S, params: unknown) =>
   parseWith(schema, params, 'params');
