@@ -3,12 +3,10 @@
  * docs/API.md): integers beyond 2^53 exact, integer vs float kept apart, non-finite floats,
  * temporal and spatial values, and graph structures.
  */
+import type { Duration, Integer, Point } from 'neo4j-driver';
 import neo4j, {
-  Duration,
-  Integer,
   Node,
   Path,
-  Point,
   Relationship,
   isDate,
   isDateTime,
@@ -19,14 +17,10 @@ import neo4j, {
   isTime,
 } from 'neo4j-driver';
 import type { GraphNode, GraphRelationship } from '../../common/api.ts';
-import type { EncodedValue } from '../../common/values.ts';
+import { CRS_BY_SRID, type EncodedValue } from '../../common/values.ts';
 
-const CRS: Record<number, string> = {
-  7203: 'cartesian',
-  9157: 'cartesian-3d',
-  4326: 'wgs-84',
-  4979: 'wgs-84-3d',
-};
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 
 /** Encodes a JS number that came from a Neo4j Float. */
 export function encodeFloat(value: number): EncodedValue {
@@ -35,25 +29,39 @@ export function encodeFloat(value: number): EncodedValue {
   if (value === Infinity) return { $type: 'Float', value: 'Infinity' };
   if (value === -Infinity) return { $type: 'Float', value: '-Infinity' };
   // Integral floats would read back as integers: tag them, keeping -0.
-  return { $type: 'Float', value: Object.is(value, -0) ? '-0.0' : `${value.toFixed(1)}` };
+  return { $type: 'Float', value: Object.is(value, -0) ? '-0.0' : value.toFixed(1) };
 }
 
+/** Encodes a Neo4j Integer: a JSON number when it is safe, its digits otherwise. */
 export function encodeInteger(value: Integer | bigint): EncodedValue {
   const asBig = typeof value === 'bigint' ? value : BigInt(value.toString());
-  if (asBig <= BigInt(Number.MAX_SAFE_INTEGER) && asBig >= BigInt(Number.MIN_SAFE_INTEGER)) {
-    return Number(asBig);
-  }
+  if (asBig <= MAX_SAFE && asBig >= MIN_SAFE) return Number(asBig);
   return { $type: 'Integer', value: asBig.toString() };
 }
 
+/**
+ * Encodes a map's entries, keys sorted. Keys are defined, not assigned, so a key such as
+ * "__proto__" stays an ordinary entry.
+ */
 export function encodeProperties(props: Record<string, unknown>): Record<string, EncodedValue> {
   const out: Record<string, EncodedValue> = {};
-  for (const key of Object.keys(props).sort()) out[key] = encodeValue(props[key]);
+  for (const key of Object.keys(props).sort()) {
+    Object.defineProperty(out, key, {
+      value: encodeValue(props[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return out;
 }
 
 export function toGraphNode(node: Node): GraphNode {
-  return { id: node.elementId, labels: [...node.labels].sort(), properties: encodeProperties(node.properties) };
+  return {
+    id: node.elementId,
+    labels: [...node.labels].sort(),
+    properties: encodeProperties(node.properties),
+  };
 }
 
 export function toGraphRelationship(rel: Relationship): GraphRelationship {
@@ -71,22 +79,17 @@ export function encodeValue(value: unknown): EncodedValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return encodeFloat(value);
-  if (typeof value === 'bigint' || neo4j.isInt(value)) return encodeInteger(value as Integer | bigint);
+  if (typeof value === 'bigint' || neo4j.isInt(value))
+    return encodeInteger(value as Integer | bigint);
   if (Array.isArray(value)) return value.map(encodeValue);
   if (value instanceof Int8Array || value instanceof Uint8Array) {
-    return { $type: 'Bytes', value: Buffer.from(value).toString('base64') };
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return { $type: 'Bytes', value: Buffer.from(bytes).toString('base64') };
   }
   if (value instanceof Node) return { $type: 'Node', ...toGraphNode(value) };
-  if (value instanceof Relationship) return { $type: 'Relationship', ...toGraphRelationship(value) };
-  if (value instanceof Path) {
-    const nodes: EncodedValue[] = [encodeValue(value.start)];
-    const relationships: EncodedValue[] = [];
-    for (const segment of value.segments) {
-      relationships.push(encodeValue(segment.relationship));
-      nodes.push(encodeValue(segment.end));
-    }
-    return { $type: 'Path', nodes, relationships };
-  }
+  if (value instanceof Relationship)
+    return { $type: 'Relationship', ...toGraphRelationship(value) };
+  if (value instanceof Path) return encodePath(value);
   if (isPoint(value)) return encodePoint(value);
   if (isDuration(value)) return encodeDuration(value);
   if (isDate(value)) return { $type: 'Date', value: value.toString() };
@@ -102,12 +105,22 @@ export function encodeValue(value: unknown): EncodedValue {
   return String(value);
 }
 
+function encodePath(path: Path): EncodedValue {
+  const nodes: EncodedValue[] = [encodeValue(path.start)];
+  const relationships: EncodedValue[] = [];
+  for (const segment of path.segments) {
+    relationships.push(encodeValue(segment.relationship));
+    nodes.push(encodeValue(segment.end));
+  }
+  return { $type: 'Path', nodes, relationships };
+}
+
 function encodePoint(point: Point): EncodedValue {
   const srid = Number(point.srid.toString());
   return {
     $type: 'Point',
     srid,
-    crs: CRS[srid] ?? `srid-${srid}`,
+    crs: CRS_BY_SRID[srid] ?? `srid-${srid}`,
     x: point.x,
     y: point.y,
     ...(point.z !== undefined ? { z: point.z } : {}),
@@ -118,8 +131,8 @@ function encodeDuration(duration: Duration): EncodedValue {
   return {
     $type: 'Duration',
     value: duration.toString(),
-    months: Number(duration.months.toString()),
-    days: Number(duration.days.toString()),
+    months: duration.months.toString(),
+    days: duration.days.toString(),
     seconds: duration.seconds.toString(),
     nanoseconds: Number(duration.nanoseconds.toString()),
   };
