@@ -39,6 +39,10 @@ const EnvSchema = z.object({
   NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
   SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
   SEED_ON_FIRST_START: bool.optional(),
+  NEO4J_LOCAL_INSTANCE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'must be a short lower-case name (letters, digits, -)')
+    .default('default'),
   NEO4J_LOCAL_BOLT_PORT: int(1, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memory.default('1g'),
   NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
@@ -60,7 +64,14 @@ export interface Config {
   };
   /** Load the seed graph when the database is empty at start-up. */
   seedOnFirstStart: boolean;
-  local: { boltPort: number; heap: string; pageCache: string; javaHome: string | undefined };
+  local: {
+    /** Folder name of the managed instance under .local/neo4j/instances. */
+    instance: string;
+    boltPort: number;
+    heap: string;
+    pageCache: string;
+    javaHome: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -111,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Seeding writes: on by default only for the project-managed database.
     seedOnFirstStart: e.SEED_ON_FIRST_START ?? e.NEO4J_URI === undefined,
     local: {
+      instance: e.NEO4J_LOCAL_INSTANCE,
       boltPort: e.NEO4J_LOCAL_BOLT_PORT,
       heap: e.NEO4J_LOCAL_HEAP,
       pageCache: e.NEO4J_LOCAL_PAGECACHE,

@@ -4,13 +4,14 @@ import { ConfigError, loadConfig } from '../../server/config.ts';
 import { LocalNeo4jError } from './errors.ts';
 import { install, isInstalled } from './install.ts';
 import { readState, reset, runningState, start, stop } from './instance.ts';
-import { DEFAULT_INSTANCE, localInstanceOptions } from './default-instance.ts';
+import { localInstanceOptions } from './default-instance.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
   const options = localInstanceOptions(config, say);
+  const name = options.name;
   switch (command) {
     case 'install': {
       const result = await install({ javaHome: config.local.javaHome, progress: say });
@@ -28,11 +29,11 @@ async function main(command: string | undefined): Promise<void> {
           ? `Neo4j is already running at ${result.state.uri} (pid ${result.state.pid}); reusing it.`
           : `Neo4j is running at ${result.state.uri} (pid ${result.state.pid}).`,
       );
-      say(`Credentials are in .local/neo4j/instances/${DEFAULT_INSTANCE}/state.json.`);
+      say(`Credentials are in .local/neo4j/instances/${name}/state.json.`);
       return;
     }
     case 'stop': {
-      const result = await stop(DEFAULT_INSTANCE);
+      const result = await stop(name);
       say(
         result.wasRunning
           ? `Neo4j (pid ${result.pid}) stopped cleanly in ${(result.ms / 1000).toFixed(1)} s.`
@@ -41,12 +42,10 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'status': {
-      const state = runningState(DEFAULT_INSTANCE);
+      const state = runningState(name);
       say(`installed: ${isInstalled() ? 'yes' : 'no'}`);
       if (!state) {
-        say(
-          `running:   no${readState(DEFAULT_INSTANCE) ? ' (stale state cleared on next start)' : ''}`,
-        );
+        say(`running:   no${readState(name) ? ' (stale state cleared on next start)' : ''}`);
         process.exitCode = 3;
         return;
       }
@@ -66,7 +65,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'reset': {
-      await reset(DEFAULT_INSTANCE);
+      await reset(name);
       say('Deleted the local Neo4j data and credentials.');
       const result = await start(options);
       say(

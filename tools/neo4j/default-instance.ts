@@ -1,4 +1,4 @@
-/** The default managed instance that `npm start` and `npm run db:*` share. */
+/** The managed instance that `npm start` and `npm run db:*` share (NEO4J_LOCAL_INSTANCE, default "default"). */
 import type { Config } from '../../server/config.ts';
 import type { Progress } from './install.ts';
 import type { InstanceOptions } from './instance.ts';
@@ -7,7 +7,7 @@ export const DEFAULT_INSTANCE = 'default';
 
 export function localInstanceOptions(config: Config, progress: Progress): InstanceOptions {
   return {
-    name: DEFAULT_INSTANCE,
+    name: config.local.instance,
     boltPort: config.local.boltPort,
     heap: config.local.heap,
     pageCache: config.local.pageCache,

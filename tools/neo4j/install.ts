@@ -81,6 +81,8 @@ export interface InstallOptions {
   /** Release and folder; the pinned ones unless a caller (a test) names others. */
   version?: string;
   distDir?: string;
+  /** A Maven local repository other than ~/.m2 (a benchmark measures a cold download with it). */
+  mavenRepoLocal?: string;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function install(
     `-Dneo4j.lib=${lib}`,
     'package',
   ];
+  if (options.mavenRepoLocal) args.unshift(`-Dmaven.repo.local=${options.mavenRepoLocal}`);
   const env = { ...process.env, ...(options.javaHome ? { JAVA_HOME: options.javaHome } : {}) };
   const { code, output } = await runMaven(args, env, progress);
   if (code !== 0) {
