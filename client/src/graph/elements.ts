@@ -1,0 +1,106 @@
+/**
+ * Turns API graph data into Cytoscape element definitions: captions, per-label colours and a
+ * size that grows with a node's degree in the scene. Pure, so the canvas stays a thin adapter.
+ */
+import type { ElementDefinition } from 'cytoscape';
+import type { GraphNode, GraphRelationship } from '../../../common/api.ts';
+import { fullCaption, nodeCaption } from './caption.ts';
+import { primaryLabel, type LabelStyles } from './palette.ts';
+
+export const MIN_NODE_SIZE = 28;
+export const MAX_NODE_SIZE = 72;
+
+/** Node diameter in pixels for a degree: logarithmic, so hubs stand out without swamping. */
+export function nodeSize(degree: number): number {
+  return Math.min(MAX_NODE_SIZE, Math.round(MIN_NODE_SIZE + 9 * Math.log2(1 + degree)));
+}
+
+/** Degree of each node counting only the given relationships. */
+export function sceneDegrees(relationships: readonly GraphRelationship[]): Map<string, number> {
+  const degrees = new Map<string, number>();
+  for (const rel of relationships) {
+    degrees.set(rel.start, (degrees.get(rel.start) ?? 0) + 1);
+    if (rel.end !== rel.start) degrees.set(rel.end, (degrees.get(rel.end) ?? 0) + 1);
+  }
+  return degrees;
+}
+
+export interface NodeData {
+  id: string;
+  caption: string;
+  fullCaption: string;
+  label: string;
+  labels: string;
+  color: string;
+  border: string;
+  size: number;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+}
+
+const FALLBACK_STYLE = { color: '#8a94a6', border: '#5b6472' };
+
+export function toNodeData(node: GraphNode, styles: LabelStyles, degree: number): NodeData {
+  const label = primaryLabel(node.labels, styles) ?? '';
+  const style = styles[label] ?? FALLBACK_STYLE;
+  return {
+    id: node.id,
+    caption: nodeCaption(node),
+    fullCaption: fullCaption(node),
+    label,
+    labels: node.labels.join(' '),
+    color: style.color,
+    border: style.border,
+    size: nodeSize(degree),
+  };
+}
+
+/**
+ * Element definitions for a scene. Relationships whose ends are not both in the scene are left
+ * out: Cytoscape cannot draw an edge to a missing node.
+ */
+export function toElements(
+  nodes: readonly GraphNode[],
+  relationships: readonly GraphRelationship[],
+  styles: LabelStyles,
+): ElementDefinition[] {
+  const present = new Set(nodes.map((n) => n.id));
+  const drawable = relationships.filter((r) => present.has(r.start) && present.has(r.end));
+  const degrees = sceneDegrees(drawable);
+  const elements: ElementDefinition[] = nodes.map((node) => ({
+    group: 'nodes',
+    data: toNodeData(node, styles, degrees.get(node.id) ?? 0),
+  }));
+  for (const rel of drawable) {
+    const data: EdgeData = { id: rel.id, source: rel.start, target: rel.end, type: rel.type };
+    elements.push({ group: 'edges', data });
+  }
+  return elements;
+}
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+  count: number;
+}
+
+/** Legend rows: each primary label in the scene with its colour and node count, most first. */
+export function legendEntries(nodes: readonly GraphNode[], styles: LabelStyles): LegendEntry[] {
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    const label = primaryLabel(node.labels, styles);
+    if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([label, count]) => ({
+      label,
+      count,
+      color: styles[label]?.color ?? FALLBACK_STYLE.color,
+    }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}

@@ -1,0 +1,57 @@
+/**
+ * Polls GET /api/health so the header always tells the truth about Neo4j, and so views can
+ * recover by themselves when the database comes back. Polls faster while it is down.
+ */
+import { useEffect, useState } from 'react';
+import type { HealthResponse } from '../../../common/api.ts';
+
+export const POLL_WHEN_UP_MS = 15_000;
+export const POLL_WHEN_DOWN_MS = 3_000;
+
+export type HealthState =
+  | { kind: 'checking' }
+  | { kind: 'up'; health: HealthResponse }
+  | { kind: 'neo4j-down'; health: HealthResponse }
+  | { kind: 'server-down' };
+
+/** Interprets one probe: the body of a 200/503, or undefined when the server did not answer. */
+export function healthState(body: HealthResponse | undefined): HealthState {
+  if (!body) return { kind: 'server-down' };
+  return body.neo4j.reachable ? { kind: 'up', health: body } : { kind: 'neo4j-down', health: body };
+}
+
+async function probe(signal: AbortSignal): Promise<HealthResponse | undefined> {
+  try {
+    const response = await fetch('/api/health', {
+      signal,
+      headers: { accept: 'application/json' },
+    });
+    if (response.status !== 200 && response.status !== 503) return undefined;
+    return (await response.json()) as HealthResponse;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useHealth(): HealthState {
+  const [state, setState] = useState<HealthState>({ kind: 'checking' });
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const next = healthState(await probe(controller.signal));
+      if (controller.signal.aborted) return;
+      setState(next);
+      timer = setTimeout(
+        () => void tick(),
+        next.kind === 'up' ? POLL_WHEN_UP_MS : POLL_WHEN_DOWN_MS,
+      );
+    };
+    void tick();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, []);
+  return state;
+}

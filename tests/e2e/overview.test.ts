@@ -1,0 +1,105 @@
+// The built app in headless Chromium against a real Neo4j holding the meeting graph: the first
+// view draws the graph, the legend and counts match the database, and a node's details open.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { OverviewResponse } from '../../common/api.ts';
+import type { Database } from '../../server/db/database.ts';
+import {
+  collectPageErrors,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from '../support/browser.ts';
+import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { loadMeetingGraph } from './meeting-fixture.ts';
+
+let db: Database;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await clearDatabase(db);
+  await loadMeetingGraph(db);
+  app = await startApp(db);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  pageErrors = collectPageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await db?.close();
+});
+
+/** Counts canvas pixels that are clearly coloured (node fills), across Cytoscape's layers. */
+async function colouredPixels(p: Page): Promise<number> {
+  return p.evaluate(() => {
+    let count = 0;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>(
+      '[data-testid=graph-canvas] canvas',
+    )) {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0) continue;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] ?? 0;
+        const g = data[i + 1] ?? 0;
+        const b = data[i + 2] ?? 0;
+        const a = data[i + 3] ?? 0;
+        if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 60) count += 1;
+      }
+    }
+    return count;
+  });
+}
+
+describe('overview', () => {
+  test('draws the database overview with a matching legend, counts and Neo4j status', async () => {
+    const expected = (await (
+      await fetch(`${app.url}/api/graph/overview?limit=150`)
+    ).json()) as OverviewResponse;
+    expect(expected.nodes.length).toBeGreaterThan(5);
+
+    await page.goto(app.url);
+    const canvas = page.locator('[data-testid=graph-canvas][data-layout=done]');
+    await canvas.waitFor({ timeout: 30_000 });
+
+    expect(await canvas.getAttribute('data-rendered-nodes')).toBe(String(expected.nodes.length));
+    expect(await canvas.getAttribute('data-rendered-edges')).toBe(
+      String(expected.relationships.length),
+    );
+    await expect
+      .poll(() => page.getByTestId('scene-counts').textContent())
+      .toContain(`${expected.nodes.length} nodes · ${expected.relationships.length} relationships`);
+
+    const labels = new Set(expected.nodes.map((n) => n.labels[0]));
+    const legend = await page.getByTestId('legend-entry').allTextContents();
+    expect(legend.map((row) => row.replace(/\d+$/, '')).sort()).toEqual([...labels].sort());
+
+    await expect
+      .poll(() => page.getByTestId('health-indicator').textContent())
+      .toMatch(/Neo4j 5\.26/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    expect(await colouredPixels(page)).toBeGreaterThan(2_000);
+    await screenshot(page, 'overview');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('choosing a node from the list selects it and shows its properties', async () => {
+    await page.getByText(/Nodes on the canvas/).click();
+    await page.getByRole('button', { name: /Emomali Rahmon/ }).click();
+    const details = page.getByTestId('node-details');
+    await details.waitFor();
+    expect(await details.getByRole('heading').textContent()).toBe('Emomali Rahmon');
+    expect(await details.getByRole('list', { name: 'Labels' }).textContent()).toContain('Person');
+    expect(await details.textContent()).toContain('President');
+    await screenshot(page, 'node-selected');
+    expect(pageErrors).toEqual([]);
+  });
+});
