@@ -1,0 +1,78 @@
+// The app's states beyond the happy path, in headless Chromium against a real Neo4j: an empty
+// database, and Neo4j going away (banner, error) and coming back (the app recovers by itself).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Database } from '../../server/db/database.ts';
+import {
+  collectPageErrors,
+  launchBrowser,
+  screenshot,
+  startApp,
+  startBoltRelay,
+  type BoltRelay,
+  type RunningApp,
+} from '../support/browser.ts';
+import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { loadMeetingGraph } from './meeting-fixture.ts';
+
+let direct: Database;
+let relay: BoltRelay;
+let viaRelay: Database;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  direct = openTestDatabase();
+  await clearDatabase(direct);
+  // The app reaches Neo4j through a relay the test can cut, as an outage would.
+  relay = await startBoltRelay(direct.target.uri);
+  viaRelay = new Database({ ...direct.target, uri: relay.uri });
+  app = await startApp(viaRelay);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // While Neo4j is away the failed requests are logged by the browser itself; that is expected.
+  pageErrors = collectPageErrors(page, [/status of 503/]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await viaRelay?.close();
+  await relay?.close();
+  await direct?.close();
+});
+
+describe('states', () => {
+  test('an empty database says so and how to load data', async () => {
+    await page.goto(app.url);
+    const empty = page.getByTestId('empty-state');
+    await empty.waitFor({ timeout: 20_000 });
+    expect(await empty.textContent()).toContain('The database is empty');
+    expect(await empty.textContent()).toContain('npm run seed');
+    await screenshot(page, 'empty-database');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('Neo4j down shows a banner; the graph appears by itself once it is back', async () => {
+    await loadMeetingGraph(direct);
+    relay.cut();
+    await page.goto(app.url);
+
+    const banner = page.getByRole('alert').filter({ hasText: 'Neo4j is unavailable' });
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('health-indicator').textContent()).toContain('Neo4j unavailable');
+    await page.getByText('The graph could not be loaded').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'neo4j-down');
+
+    relay.restore();
+    const canvas = page.locator('[data-testid=graph-canvas][data-layout=done]');
+    await canvas.waitFor({ timeout: 20_000 });
+    expect(Number(await canvas.getAttribute('data-rendered-nodes'))).toBeGreaterThan(5);
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'neo4j-recovered');
+    expect(pageErrors).toEqual([]);
+  });
+});
