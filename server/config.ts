@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   QUERY_MAX_ROWS: int(1, 100_000).default(1_000),
   NEIGHBOUR_LIMIT: int(1, 10_000).default(100),
   SEARCH_LIMIT_MAX: int(1, 1_000).default(100),
+  SEARCH_SCAN_LIMIT: int(100, 10_000_000).default(50_000),
+  PATH_MAX_LENGTH: int(1, 15).default(8),
+  CYPHER_MAX_CONCURRENCY: int(1, 64).default(4),
   SEED_ON_FIRST_START: bool.optional(),
   NEO4J_LOCAL_INSTANCE: z
     .string()
@@ -61,6 +64,12 @@ export interface Config {
     queryMaxRows: number;
     neighbourLimit: number;
     searchLimitMax: number;
+    /** Nodes a search without a usable full-text index looks at, at most. */
+    searchScanLimit: number;
+    /** Upper bound for the maxLength of GET /api/paths. */
+    pathMaxLength: number;
+    /** Cypher console queries running at once; more wait, then get 503. */
+    cypherMaxConcurrency: number;
   };
   /** Load the seed graph when the database is empty at start-up. */
   seedOnFirstStart: boolean;
@@ -118,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queryMaxRows: e.QUERY_MAX_ROWS,
       neighbourLimit: e.NEIGHBOUR_LIMIT,
       searchLimitMax: e.SEARCH_LIMIT_MAX,
+      searchScanLimit: e.SEARCH_SCAN_LIMIT,
+      pathMaxLength: e.PATH_MAX_LENGTH,
+      cypherMaxConcurrency: e.CYPHER_MAX_CONCURRENCY,
     },
     // Seeding writes: on by default only for the project-managed database.
     seedOnFirstStart: e.SEED_ON_FIRST_START ?? e.NEO4J_URI === undefined,
