@@ -1,0 +1,142 @@
+/**
+ * Every Cypher statement the seed loader runs, as fixed texts. Values always arrive as parameters;
+ * fixed labels and types pass through quoteIdentifier; an entity's kind label and a fact's type
+ * are dynamic ($(…)) and come only from the validated ontology vocabulary.
+ */
+import { quoteIdentifier as q } from '../db/identifier.ts';
+import {
+  DOCUMENT_LABEL,
+  ENTITY_KINDS,
+  ENTITY_LABEL,
+  FULLTEXT_INDEX,
+  HAS_PASSAGE,
+  MENTIONS,
+  PASSAGE_LABEL,
+} from './ontology.ts';
+
+export interface SchemaStatement {
+  /** Name of the constraint or index the statement creates. */
+  name: string;
+  statement: string;
+}
+
+const uniqueKey = (label: string): SchemaStatement => {
+  const name = `${label.toLowerCase()}_key`;
+  return {
+    name,
+    statement: `CREATE CONSTRAINT ${q(name)} IF NOT EXISTS FOR (n:${q(label)}) REQUIRE n.key IS UNIQUE`,
+  };
+};
+
+/**
+ * Unique keys per kind (and across all entities, documents, passages), and the full-text index.
+ * It folds diacritics, so "Rahmon" also finds "Raḩmon".
+ */
+export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
+  uniqueKey(ENTITY_LABEL),
+  ...ENTITY_KINDS.map(uniqueKey),
+  uniqueKey(DOCUMENT_LABEL),
+  uniqueKey(PASSAGE_LABEL),
+  {
+    name: FULLTEXT_INDEX,
+    statement:
+      `CREATE FULLTEXT INDEX ${q(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(ENTITY_LABEL)}) ON EACH [n.name, n.searchText] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+  },
+];
+
+/** Names of existing constraints and indexes, so a repeated load skips what is there. */
+export const SCHEMA_NAMES = `
+SHOW INDEXES YIELD name
+RETURN collect(name) AS names`;
+
+export const CONSTRAINT_NAMES = `
+SHOW CONSTRAINTS YIELD name
+RETURN collect(name) AS names`;
+
+/** Seed nodes are found by their labels and the `seed` marker. */
+const SEED_NODE = `(n:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)}|${q(PASSAGE_LABEL)})`;
+
+export const HAS_ANY_NODE = 'RETURN EXISTS { MATCH (n) } AS hasNodes';
+
+export const MERGE_DOCUMENTS = `
+UNWIND $rows AS row
+MERGE (d:${q(DOCUMENT_LABEL)} {key: row.key})
+SET d += row.properties
+RETURN count(d) AS written`;
+
+export const MERGE_PASSAGES = `
+UNWIND $rows AS row
+MATCH (d:${q(DOCUMENT_LABEL)} {key: row.document})
+MERGE (p:${q(PASSAGE_LABEL)} {key: row.key})
+SET p += row.properties
+MERGE (d)-[r:${q(HAS_PASSAGE)}]->(p)
+SET r.seed = $seed
+RETURN count(p) AS written`;
+
+/**
+ * Entities MERGE on the common label's unique key; the kind label is a dynamic label ($(…),
+ * Cypher 5.26) whose values the validator has checked against the ontology. One fixed text for
+ * every kind keeps the number of statements Neo4j has to plan small.
+ */
+export const MERGE_ENTITIES = `
+UNWIND $rows AS row
+MERGE (n:${q(ENTITY_LABEL)} {key: row.key})
+SET n:$(row.kind), n += row.properties
+RETURN count(n) AS written`;
+
+export const MERGE_MENTIONS = `
+UNWIND $rows AS row
+MATCH (p:${q(PASSAGE_LABEL)} {key: row.from})
+MATCH (e:${q(ENTITY_LABEL)} {key: row.to})
+MERGE (p)-[m:${q(MENTIONS)} {key: row.key}]->(e)
+SET m += row.properties
+RETURN count(m) AS written`;
+
+/** Facts connect entities, or an entity and a document; the type is a checked dynamic type. */
+export const ENDPOINT_LABELS = [ENTITY_LABEL, DOCUMENT_LABEL] as const;
+export type EndpointLabel = (typeof ENDPOINT_LABELS)[number];
+
+const mergeFacts = (fromLabel: EndpointLabel, toLabel: EndpointLabel) => `
+UNWIND $rows AS row
+MATCH (a:${q(fromLabel)} {key: row.from})
+MATCH (b:${q(toLabel)} {key: row.to})
+MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
+SET r += row.properties
+RETURN count(r) AS written`;
+
+const FACT_QUERIES = new Map<string, string>(
+  ENDPOINT_LABELS.flatMap((from) =>
+    ENDPOINT_LABELS.map((to) => [`${from}|${to}`, mergeFacts(from, to)] as const),
+  ),
+);
+
+/** The fixed MERGE text for facts between nodes with the given base labels. */
+export function mergeFactsQuery(fromLabel: EndpointLabel, toLabel: EndpointLabel): string {
+  const query = FACT_QUERIES.get(`${fromLabel}|${toLabel}`);
+  if (!query) throw new TypeError(`no fact query from ${fromLabel} to ${toLabel}`);
+  return query;
+}
+
+/** Relationships of other data attached to seed nodes: a reset removes them too. */
+export const COUNT_FOREIGN_RELATIONSHIPS = `
+MATCH ${SEED_NODE}-[r]-()
+WHERE n.seed = $seed AND coalesce(r.seed, '') <> $seed
+RETURN count(DISTINCT r) AS foreign`;
+
+export const DELETE_SEED = `
+MATCH ${SEED_NODE}
+WHERE n.seed = $seed
+DETACH DELETE n
+RETURN count(*) AS deleted`;
+
+export const COUNT_SEED_LABELS = `
+MATCH ${SEED_NODE}
+WHERE n.seed = $seed
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count`;
+
+export const COUNT_SEED_TYPES = `
+MATCH ${SEED_NODE}-[r]->()
+WHERE n.seed = $seed AND r.seed = $seed
+RETURN type(r) AS type, count(*) AS count`;
