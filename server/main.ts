@@ -5,31 +5,23 @@
  */
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { start as startLocal } from '../tools/neo4j/instance.ts';
 import { LocalNeo4jError } from '../tools/neo4j/errors.ts';
-import { localInstanceOptions } from '../tools/neo4j/default-instance.ts';
 import { REPO_ROOT } from '../tools/neo4j/constants.ts';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { Database, type Neo4jTarget } from './db/database.ts';
-import { createLogger, type Logger } from './log.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { Database } from './db/database.ts';
+import { resolveTarget } from './db/target.ts';
+import { createLogger } from './log.ts';
 import { seedIfEmpty } from './seed/index.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-
-async function resolveTarget(config: Config, log: Logger): Promise<Neo4jTarget> {
-  if (config.neo4j.kind === 'remote') return config.neo4j;
-  const started = await startLocal(localInstanceOptions(config, (line) => log.info(line)));
-  const { uri, user, password } = started.state;
-  log.info({ uri, reused: started.reused, startMs: started.startMs }, 'managed local Neo4j ready');
-  return { uri, user, password, database: config.neo4j.database };
-}
 
 async function main(): Promise<void> {
   const bootStarted = Date.now();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const target = await resolveTarget(config, log);
+  const { target, local } = await resolveTarget(config, (line) => log.info(line));
+  if (local) log.info({ uri: target.uri, ...local }, 'managed local Neo4j ready');
   const db = new Database(target);
 
   try {
