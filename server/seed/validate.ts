@@ -85,6 +85,9 @@ export function validateSeed(raw: unknown, context: ValidationContext): Validati
   // Declared keys and their kinds; null when the kind itself is invalid (reported elsewhere).
   const kinds = new Map<string, EndpointKind | null>();
   const passages = new Map<string, Passage>();
+  // Documents whose source could not be read: quotes into them cannot be checked (the read
+  // failure is reported once, on the document).
+  const unreadable = new Set<string>();
 
   const documents = parseItems(file.documents, 'documents', DocumentSpec, out);
   const entities = parseItems(file.entities, 'entities', EntitySpec, out);
@@ -98,17 +101,31 @@ export function validateSeed(raw: unknown, context: ValidationContext): Validati
   const seedDocuments: SeedDocument[] = [];
   for (const { item, at } of documents) {
     const document = checkDocument(item, at, context, out);
-    if (!document) continue;
+    if (!document) {
+      unreadable.add(item.key);
+      continue;
+    }
     seedDocuments.push(document);
     for (const passage of document.passages) passages.set(passage.key, passage);
   }
+  // A document with a bad field still provides its passages, so quotes in it are checked
+  // rather than all reported as pointing at an unknown passage.
+  for (const raw of file.documents) {
+    const { key, file: source } = (raw ?? {}) as { key?: unknown; file?: unknown };
+    if (typeof key !== 'string' || typeof source !== 'string') continue;
+    if (seedDocuments.some((d) => d.key === key)) continue;
+    const read = context.readSource(source);
+    if ('problem' in read) unreadable.add(key);
+    else for (const p of splitPassages(key, read.text)) passages.set(p.key, p);
+  }
 
-  for (const { item, at } of entities) checkEntity(item, at, passages, out);
+  const quotes: QuoteContext = { passages, unreadable };
+  for (const { item, at } of entities) checkEntity(item, at, quotes, out);
 
   const seen = new Map<string, string>();
-  const cited = new Set<string>();
+  const cited = citedPassages(file.relationships);
   for (const { item, at } of relationships) {
-    checkRelationship(item, at, kinds, passages, out);
+    checkRelationship(item, at, kinds, quotes, out);
     const identity = `${item.from}|${item.type}|${item.to}`;
     const first = seen.get(identity);
     if (first) {
@@ -117,7 +134,6 @@ export function validateSeed(raw: unknown, context: ValidationContext): Validati
         `duplicate of ${first} (${item.type} from "${item.from}" to "${item.to}"): state one fact once and list all its quotes in evidence`,
       );
     } else seen.set(identity, at);
-    for (const evidence of item.evidence) cited.add(evidence.passage);
   }
 
   for (const [index, document] of seedDocuments.entries()) {
@@ -157,6 +173,21 @@ function parseItems<T>(
     else out.zod([field, index], result.error);
   });
   return parsed;
+}
+
+/** Passages cited by any relationship, read from the raw items so a bad field elsewhere in a
+ * relationship does not also make its passages look uncited. */
+function citedPassages(relationships: unknown[]): Set<string> {
+  const cited = new Set<string>();
+  for (const raw of relationships) {
+    const evidence = (raw as { evidence?: unknown } | null)?.evidence;
+    if (!Array.isArray(evidence)) continue;
+    for (const e of evidence) {
+      const passage = (e as { passage?: unknown } | null)?.passage;
+      if (typeof passage === 'string') cited.add(passage);
+    }
+  }
+  return cited;
 }
 
 function kindOf(item: unknown): EndpointKind | undefined {
@@ -218,16 +249,11 @@ function checkDocument(
   return { ...document, text: read.text, sha256, passages };
 }
 
-function checkEntity(
-  entity: EntitySpec,
-  at: string,
-  passages: Map<string, Passage>,
-  out: Collector,
-): void {
+function checkEntity(entity: EntitySpec, at: string, quotes: QuoteContext, out: Collector): void {
   const spec = KIND_SPECS[entity.kind];
   checkKey(entity.key, spec.prefix, entity.kind, at, out);
   checkSource(entity, 'mentions', entity.mentions, at, out);
-  entity.mentions.forEach((m, i) => checkQuote(m, `${at}.mentions[${i}]`, passages, out));
+  entity.mentions.forEach((m, i) => checkQuote(m, `${at}.mentions[${i}]`, quotes, out));
   const names = checkProperties(entity.properties, entity.background, at, out);
   for (const required of spec.required) {
     if (!names.has(required)) {
@@ -247,7 +273,7 @@ function checkRelationship(
   relationship: RelationshipSpec,
   at: string,
   kinds: Map<string, EndpointKind | null>,
-  passages: Map<string, Passage>,
+  quotes: QuoteContext,
   out: Collector,
 ): void {
   const spec = RELATIONSHIP_SPECS[relationship.type];
@@ -269,7 +295,7 @@ function checkRelationship(
     }
   }
   checkSource(relationship, 'evidence', relationship.evidence, at, out);
-  relationship.evidence.forEach((e, i) => checkQuote(e, `${at}.evidence[${i}]`, passages, out));
+  relationship.evidence.forEach((e, i) => checkQuote(e, `${at}.evidence[${i}]`, quotes, out));
   checkProperties(relationship.properties, relationship.background, at, out);
 }
 
@@ -309,14 +335,21 @@ function checkSource(
   }
 }
 
+interface QuoteContext {
+  passages: Map<string, Passage>;
+  unreadable: Set<string>;
+}
+
 function checkQuote(
   evidence: EvidenceSpec,
   at: string,
-  passages: Map<string, Passage>,
+  { passages, unreadable }: QuoteContext,
   out: Collector,
 ): void {
   const passage = passages.get(evidence.passage);
   if (!passage) {
+    const documentKey = evidence.passage.slice(0, evidence.passage.lastIndexOf('#'));
+    if (unreadable.has(documentKey)) return;
     const hint = closest(evidence.passage, [...passages.keys()]);
     out.add(
       `${at}.passage`,
