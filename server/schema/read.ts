@@ -1,0 +1,195 @@
+/**
+ * Reads a database's schema: names and counts from the count store, property types from bounded
+ * samples, indexes, constraints, the label-to-label graph and the evidence profile. Works on any
+ * Neo4j 5 database; nothing here assumes the Summit Graph model.
+ */
+import type { ManagedTransaction, Node, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type {
+  ConstraintSummary,
+  EvidenceProfile,
+  IndexSummary,
+  PropertySummary,
+  SchemaEdge,
+  SchemaResponse,
+} from '../../common/api.ts';
+import { detectEvidenceProfile, NO_EVIDENCE } from './evidence-profile.ts';
+import {
+  CONSTRAINTS_QUERY,
+  FULLTEXT_INDEXES_QUERY,
+  INDEXES_QUERY,
+  NAMES_QUERY,
+  SCHEMA_GRAPH_QUERY,
+  countsQuery,
+  propertySampleQuery,
+  startLabelsQuery,
+} from './queries.ts';
+import { toCount, toStringOrNull, toStrings } from './records.ts';
+
+/** Elements looked at per label and per type for property summaries. */
+export const SCHEMA_SAMPLE_SIZE = 1000;
+/** Relationships looked at per type to detect evidence conventions. */
+const FACTS_SAMPLE_SIZE = 200;
+
+interface Names {
+  labels: string[];
+  types: string[];
+  propertyKeys: string[];
+}
+
+/** What the explorer's own routes need to know about a database, cheaply. */
+export interface SchemaFacts {
+  relationshipTypes: string[];
+  fulltextIndexes: { name: string; labels: string[]; properties: string[]; analyzer: string | null }[];
+  evidence: EvidenceProfile;
+}
+
+async function readNames(tx: ManagedTransaction): Promise<Names> {
+  const record = (await tx.run(NAMES_QUERY)).records[0];
+  return {
+    labels: toStrings(record?.get('labels')).sort(),
+    types: toStrings(record?.get('types')).sort(),
+    propertyKeys: toStrings(record?.get('propertyKeys')).sort(),
+  };
+}
+
+async function sampleProperties(
+  tx: ManagedTransaction,
+  kind: 'label' | 'type',
+  names: readonly string[],
+  sample: number,
+): Promise<{ sampled: number; properties: PropertySummary[] }[]> {
+  const out = names.map(() => ({ sampled: 0, properties: [] as PropertySummary[] }));
+  if (names.length === 0) return out;
+  const result = await tx.run(propertySampleQuery(kind, names), { sample: neo4j.int(sample) });
+  for (const record of result.records) {
+    const entry = out[toCount(record.get('position'))];
+    if (!entry) continue;
+    entry.sampled = toCount(record.get('sampled'));
+    entry.properties.push({
+      key: record.get('key') as string,
+      // valueType() says "STRING NOT NULL"; a stored property is never null, so the suffix is noise.
+      types: toStrings(record.get('types'))
+        .map((t) => t.replace(/ NOT NULL/g, ''))
+        .sort(),
+      present: toCount(record.get('present')),
+    });
+  }
+  return out;
+}
+
+async function readEvidenceProfile(
+  tx: ManagedTransaction,
+  names: Names,
+  typeKeys: ReadonlyMap<string, readonly string[]>,
+): Promise<EvidenceProfile> {
+  const draft = detectEvidenceProfile({
+    relationshipKeys: typeKeys,
+    propertyKeys: names.propertyKeys,
+    passageLabels: [],
+  });
+  if (draft.mentionTypes.length === 0) return draft;
+  const record = (await tx.run(startLabelsQuery(draft.mentionTypes))).records[0];
+  return { ...draft, passageLabels: toStrings(record?.get('labels')).sort() };
+}
+
+function keysByType(types: readonly string[], samples: { properties: PropertySummary[] }[]) {
+  return new Map(types.map((t, i) => [t, (samples[i]?.properties ?? []).map((p) => p.key)]));
+}
+
+/** The facts search, nodes and paths depend on: relationship types, full-text indexes, evidence. */
+export async function readSchemaFacts(tx: ManagedTransaction): Promise<SchemaFacts> {
+  const names = await readNames(tx);
+  const fulltext = await tx.run(FULLTEXT_INDEXES_QUERY);
+  const samples = await sampleProperties(tx, 'type', names.types, FACTS_SAMPLE_SIZE);
+  const evidence =
+    names.types.length > 0 ? await readEvidenceProfile(tx, names, keysByType(names.types, samples)) : NO_EVIDENCE;
+  return {
+    relationshipTypes: names.types,
+    fulltextIndexes: fulltext.records.map((r) => ({
+      name: r.get('name') as string,
+      labels: toStrings(r.get('labelsOrTypes')),
+      properties: toStrings(r.get('properties')),
+      analyzer: toStringOrNull(r.get('analyzer')),
+    })),
+    evidence,
+  };
+}
+
+/** The whole schema, for GET /api/schema. */
+export async function readSchema(tx: ManagedTransaction, database: string): Promise<SchemaResponse> {
+  const names = await readNames(tx);
+  const counts = (await tx.run(countsQuery(names.labels, names.types))).records[0];
+  const labelCounts = (counts?.get('labelCounts') as unknown[] | undefined) ?? [];
+  const typeCounts = (counts?.get('typeCounts') as unknown[] | undefined) ?? [];
+  const labelSamples = await sampleProperties(tx, 'label', names.labels, SCHEMA_SAMPLE_SIZE);
+  const typeSamples = await sampleProperties(tx, 'type', names.types, SCHEMA_SAMPLE_SIZE);
+  const indexes = (await tx.run(INDEXES_QUERY)).records.map((r): IndexSummary => {
+    const analyzer = toStringOrNull(r.get('analyzer'));
+    return {
+      name: r.get('name') as string,
+      type: r.get('type') as string,
+      entityType: r.get('entityType') as IndexSummary['entityType'],
+      labelsOrTypes: toStrings(r.get('labelsOrTypes')),
+      properties: toStrings(r.get('properties')),
+      state: r.get('state') as string,
+      owningConstraint: toStringOrNull(r.get('owningConstraint')),
+      ...(analyzer ? { analyzer } : {}),
+    };
+  });
+  const constraints = (await tx.run(CONSTRAINTS_QUERY)).records.map(
+    (r): ConstraintSummary => ({
+      name: r.get('name') as string,
+      type: r.get('type') as string,
+      entityType: r.get('entityType') as ConstraintSummary['entityType'],
+      labelsOrTypes: toStrings(r.get('labelsOrTypes')),
+      properties: toStrings(r.get('properties')),
+    }),
+  );
+  const edges = schemaEdges((await tx.run(SCHEMA_GRAPH_QUERY)).records[0]);
+  const evidence =
+    names.types.length > 0 ? await readEvidenceProfile(tx, names, keysByType(names.types, typeSamples)) : NO_EVIDENCE;
+  return {
+    database,
+    totals: { nodes: toCount(counts?.get('nodes')), relationships: toCount(counts?.get('relationships')) },
+    labels: names.labels.map((label, i) => ({
+      label,
+      count: toCount(labelCounts[i]),
+      sampled: sampledCount(labelSamples[i], toCount(labelCounts[i])),
+      properties: labelSamples[i]?.properties ?? [],
+    })),
+    relationshipTypes: names.types.map((type, i) => ({
+      type,
+      count: toCount(typeCounts[i]),
+      sampled: sampledCount(typeSamples[i], toCount(typeCounts[i])),
+      properties: typeSamples[i]?.properties ?? [],
+    })),
+    propertyKeys: names.propertyKeys,
+    indexes,
+    constraints,
+    graph: { edges },
+    evidence,
+    sampleSize: SCHEMA_SAMPLE_SIZE,
+  };
+}
+
+/** Distinct (label)-[type]->(label) triples from db.schema.visualization(), sorted. */
+function schemaEdges(record: Neo4jRecord | undefined): SchemaEdge[] {
+  if (!record) return [];
+  const labelOf = new Map(
+    (record.get('nodes') as Node[]).map((n) => [n.elementId, toStringOrNull(n.properties.name)]),
+  );
+  const seen = new Map<string, SchemaEdge>();
+  for (const rel of record.get('relationships') as Relationship[]) {
+    const start = labelOf.get(rel.startNodeElementId);
+    const end = labelOf.get(rel.endNodeElementId);
+    if (!start || !end) continue;
+    seen.set(JSON.stringify([start, rel.type, end]), { start, type: rel.type, end });
+  }
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge);
+}
+
+/** Elements without any property yield no sample rows; the sample still covered them. */
+function sampledCount(sample: { sampled: number } | undefined, count: number): number {
+  return sample && sample.sampled > 0 ? sample.sampled : Math.min(count, SCHEMA_SAMPLE_SIZE);
+}

@@ -1,0 +1,131 @@
+/**
+ * Search over any database: its full-text indexes where one covers what is asked for, a bounded
+ * scan of string properties otherwise. Both modes ignore case and diacritics; the full-text mode
+ * also tolerates small typos and matches word prefixes.
+ */
+import type { Node } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { SearchHit, SearchResponse } from '../../common/api.ts';
+import type { Database } from '../db/database.ts';
+import { toGraphNode } from '../db/encode.ts';
+import type { SchemaFacts } from '../schema/read.ts';
+import { toCount } from '../schema/records.ts';
+import { buildLuceneQuery } from './lucene.ts';
+import { bestMatch } from './match.ts';
+import { FULLTEXT_SEARCH_QUERY, scanSearchQuery } from './queries.ts';
+import { foldText } from './text.ts';
+
+/** Words of a query that are used; more are ignored. */
+export const MAX_QUERY_TERMS = 8;
+/** A label filter is applied after the index: ask it for this many hits per wanted hit. */
+const LABEL_FILTER_OVERFETCH = 10;
+
+export interface SearchRequest {
+  /** Cleaned query text (cleanQuery). */
+  query: string;
+  /** Its terms (queryTerms); never empty. */
+  terms: string[];
+  labels: string[] | null;
+  limit: number;
+}
+
+export interface SearchLimits {
+  timeoutMs: number;
+  scanLimit: number;
+}
+
+/** The full-text indexes that can answer: all node indexes, or those covering a wanted label. */
+export function usableIndexes(facts: SchemaFacts, labels: string[] | null): SchemaFacts['fulltextIndexes'] {
+  if (!labels) return facts.fulltextIndexes;
+  return facts.fulltextIndexes.filter((index) => index.labels.some((l) => labels.includes(l)));
+}
+
+export async function searchNodes(
+  db: Database,
+  facts: SchemaFacts,
+  request: SearchRequest,
+  limits: SearchLimits,
+): Promise<SearchResponse> {
+  const indexes = usableIndexes(facts, request.labels);
+  if (indexes.length === 0) return scanSearch(db, request, limits);
+  const response = await fulltextSearch(db, indexes, request, limits);
+  if (response.hits.length > 0) return response;
+  // Nothing by word, prefix or typo: look inside words ("stan") and at nodes no index covers.
+  return scanSearch(db, request, limits);
+}
+
+async function fulltextSearch(
+  db: Database,
+  indexes: SchemaFacts['fulltextIndexes'],
+  request: SearchRequest,
+  limits: SearchLimits,
+): Promise<SearchResponse> {
+  const lucene = buildLuceneQuery(request.terms);
+  const fetch = request.labels ? request.limit * LABEL_FILTER_OVERFETCH : request.limit;
+  const found = await db.read(async (tx) => {
+    const all: { node: Node; score: number; index: (typeof indexes)[number] }[] = [];
+    for (const index of indexes) {
+      const result = await tx.run(FULLTEXT_SEARCH_QUERY, {
+        index: index.name,
+        query: lucene,
+        fetch: neo4j.int(fetch),
+        limit: neo4j.int(request.limit),
+        labels: request.labels,
+      });
+      for (const record of result.records) {
+        all.push({ node: record.get('node') as Node, score: record.get('score') as number, index });
+      }
+    }
+    return all;
+  }, limits.timeoutMs);
+
+  // A node found through several indexes counts once, with its best score.
+  const best = new Map<string, (typeof found)[number]>();
+  for (const hit of found) {
+    const seen = best.get(hit.node.elementId);
+    if (!seen || hit.score > seen.score) best.set(hit.node.elementId, hit);
+  }
+  const hits: SearchHit[] = [...best.values()]
+    .sort((a, b) => b.score - a.score || compareIds(a.node.elementId, b.node.elementId))
+    .slice(0, request.limit)
+    .map((hit) => {
+      const node = toGraphNode(hit.node);
+      return { node, score: hit.score, match: bestMatch(node.properties, request.query, hit.index.properties) };
+    });
+  return {
+    query: request.query,
+    mode: 'fulltext',
+    indexes: indexes.map((i) => i.name),
+    hits,
+    limit: request.limit,
+    partial: false,
+  };
+}
+
+async function scanSearch(db: Database, request: SearchRequest, limits: SearchLimits): Promise<SearchResponse> {
+  const record = await db.read(async (tx) => {
+    const result = await tx.run(scanSearchQuery(request.labels), {
+      q: foldText(request.query),
+      scanLimit: neo4j.int(limits.scanLimit),
+      limit: neo4j.int(request.limit),
+    });
+    return result.records[0];
+  }, limits.timeoutMs);
+  const rows = (record?.get('hits') as { node: Node; best: { key: string; text: string; score: unknown } }[]) ?? [];
+  return {
+    query: request.query,
+    mode: 'scan',
+    indexes: [],
+    hits: rows.map((row) => ({
+      node: toGraphNode(row.node),
+      score: toCount(row.best.score),
+      match: { property: row.best.key, text: row.best.text },
+    })),
+    limit: request.limit,
+    partial: toCount(record?.get('scanned')) >= limits.scanLimit,
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
