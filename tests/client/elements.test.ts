@@ -8,7 +8,7 @@ import {
   sceneDegrees,
   toElements,
 } from '../../client/src/graph/elements.ts';
-import { assignLabelStyles } from '../../client/src/graph/palette.ts';
+import { assignLabelStyles, countLabels } from '../../client/src/graph/palette.ts';
 
 const nodes: GraphNode[] = [
   { id: 'tj', labels: ['Country'], properties: { name: 'Tajikistan' } },
@@ -22,10 +22,11 @@ const rels: GraphRelationship[] = [
   { id: 'r4', type: 'SELF', start: 'ru', end: 'ru', properties: {} },
 ];
 const styles = assignLabelStyles({}, ['Country', 'Person']);
+const counts = countLabels(nodes);
 
 describe('toElements', () => {
   test('makes one node element per node with caption, label colour and degree size', () => {
-    const elements = toElements(nodes, rels, styles);
+    const elements = toElements(nodes, rels, styles, counts);
     const tj = elements.find((e) => e.data.id === 'tj');
     expect(tj?.group).toBe('nodes');
     expect(tj?.data).toMatchObject({
@@ -38,7 +39,7 @@ describe('toElements', () => {
   });
 
   test('drops relationships whose ends are not both on the canvas', () => {
-    const edges = toElements(nodes, rels, styles).filter((e) => e.group === 'edges');
+    const edges = toElements(nodes, rels, styles, counts).filter((e) => e.group === 'edges');
     expect(edges.map((e) => e.data.id).sort()).toEqual(['r1', 'r2', 'r4']);
     expect(edges.find((e) => e.data.id === 'r1')?.data).toEqual({
       id: 'r1',
@@ -63,8 +64,18 @@ describe('degrees and sizes', () => {
 });
 
 describe('legendEntries', () => {
+  test('a catch-all label shared by every node never decides the colour', () => {
+    const tagged = nodes.map((n) => ({ ...n, labels: ['Entity', ...n.labels] }));
+    const entries = legendEntries(
+      tagged,
+      assignLabelStyles({}, ['Entity', 'Country', 'Person']),
+      countLabels(tagged),
+    );
+    expect(entries.map((e) => e.label)).toEqual(['Country', 'Person']);
+  });
+
   test('counts nodes per primary label, most frequent first', () => {
-    expect(legendEntries(nodes, styles)).toEqual([
+    expect(legendEntries(nodes, styles, counts)).toEqual([
       { label: 'Country', count: 2, color: styles.Country?.color },
       { label: 'Person', count: 1, color: styles.Person?.color },
     ]);

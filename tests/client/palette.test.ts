@@ -4,6 +4,7 @@ import {
   assignLabelStyles,
   darken,
   overflowColor,
+  countLabels,
   primaryLabel,
 } from '../../client/src/graph/palette.ts';
 
@@ -50,10 +51,21 @@ describe('assignLabelStyles', () => {
 });
 
 describe('primaryLabel', () => {
-  test('is the first label that has a style, else the first label', () => {
-    const styles = assignLabelStyles({}, ['Country']);
-    expect(primaryLabel(['Entity', 'Country'], styles)).toBe('Country');
-    expect(primaryLabel(['Entity'], styles)).toBe('Entity');
-    expect(primaryLabel([], styles)).toBeUndefined();
+  test('is the label the fewest nodes carry, so catch-all labels lose', () => {
+    const counts = countLabels([
+      { labels: ['Entity', 'Person'] },
+      { labels: ['Entity', 'Country'] },
+      { labels: ['Entity', 'Country'] },
+    ]);
+    expect(counts).toEqual({ Entity: 3, Person: 1, Country: 2 });
+    expect(primaryLabel(['Entity', 'Person'], counts)).toBe('Person');
+    expect(primaryLabel(['Country', 'Entity'], counts)).toBe('Country');
+  });
+
+  test('ties go alphabetically; unknown labels rank last; no labels, no label', () => {
+    expect(primaryLabel(['B', 'A'], { A: 1, B: 1 })).toBe('A');
+    expect(primaryLabel(['Unknown', 'A'], { A: 5 })).toBe('A');
+    expect(primaryLabel(['Solo'], {})).toBe('Solo');
+    expect(primaryLabel([], {})).toBeUndefined();
   });
 });

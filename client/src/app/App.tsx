@@ -1,51 +1,141 @@
 /**
- * The application shell: header with the database status, the graph canvas with its controls,
- * and a side panel with the legend and the selected node's details.
+ * The application shell: header with search and the database status, the canvas with its
+ * controls, and a side panel with the legend and the selection's details.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { NodeDetails } from '../details/NodeDetails.tsx';
-import { legendEntries, toElements } from '../graph/elements.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphNode } from '../../../common/api.ts';
+import { ApiError } from '../api/http.ts';
+import { NodeDetails, RelationshipDetails, type NodeActions } from '../details/DetailsPanel.tsx';
+import { useNodeDetails } from '../details/useNodeDetails.ts';
+import { legendEntries, sceneDegrees, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
 import { NodeList } from '../graph/NodeList.tsx';
-import { assignLabelStyles, type LabelStyles } from '../graph/palette.ts';
-import { useOverview } from '../graph/useOverview.ts';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
-import { useHealth } from '../health/useHealth.ts';
-import { StatusLine } from './StatusLine.tsx';
+import { useHealth, type HealthState } from '../health/useHealth.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { formatViewLink, parseViewLink } from './deepLink.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useExplorer } from './useExplorer.ts';
+import { useUndoKeys } from './useUndoKeys.ts';
 
-const NO_STYLES: LabelStyles = {};
+const SUGGESTION_COUNT = 8;
+
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; empty: boolean } | { kind: 'error'; error: ApiError };
 
 export function App() {
-  const health = useHealth();
-  const { state: overview, reload } = useOverview();
-  const canvas = useRef<GraphCanvasHandle>(null);
-  const [selectedId, setSelectedId] = useState<string | undefined>();
-
+  const [initialLink] = useState(() => parseViewLink(window.location.search));
+  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const loadRef = useRef(load);
+  const retry = useCallback(() => {
+    setLoad({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
   // Recover by itself: once Neo4j answers again, a failed load is retried.
-  const neo4jUp = health.kind === 'up';
-  const failed = overview.kind === 'error';
-  useEffect(() => {
-    if (neo4jUp && failed) reload();
-  }, [neo4jUp, failed, reload]);
+  const health = useHealth(
+    useCallback(
+      (state: HealthState) => {
+        if (state.kind === 'up' && loadRef.current.kind === 'error') retry();
+      },
+      [retry],
+    ),
+  );
+  const explorer = useExplorer(initialLink);
+  const {
+    scene,
+    visible,
+    styles,
+    counts,
+    dispatch,
+    selection,
+    setSelection,
+    layout,
+    loadOverview,
+    expand,
+    reveal,
+  } = explorer;
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const [linkApplied, setLinkApplied] = useState(false);
 
-  const data = overview.kind === 'ready' ? overview.data : undefined;
-  const styles = useMemo(
-    () =>
-      data
-        ? assignLabelStyles(
-            NO_STYLES,
-            data.nodes.flatMap((n) => n.labels),
-          )
-        : NO_STYLES,
-    [data],
-  );
+  useEffect(() => {
+    const controller = new AbortController();
+    void explorer.loadSchema(controller.signal);
+    loadOverview(controller.signal).then(
+      async (data) => {
+        setLoad({ kind: 'ready', empty: data.nodes.length === 0 });
+        // A shared link: bring back its expansions and selection on top of the overview.
+        for (const id of initialLink.expand) await expand(id);
+        if (initialLink.select) await reveal(initialLink.select);
+        setLinkApplied(true);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoad({
+          kind: 'error',
+          error: error instanceof ApiError ? error : new ApiError(0, undefined, String(error)),
+        });
+      },
+    );
+    return () => controller.abort();
+    // Deep-link actions run once per load; they are stable callbacks otherwise.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt, loadOverview]);
+
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
+
+  // The URL follows the view, so a shared link reproduces it.
+  const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
+  const expandedIds = Object.keys(scene.expansions).join(' ');
+  useEffect(() => {
+    if (!linkApplied) return;
+    const search = formatViewLink({
+      ...(selectedNodeId ? { select: selectedNodeId } : {}),
+      expand: expandedIds ? expandedIds.split(' ') : [],
+      layout,
+    });
+    if (search !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    }
+  }, [linkApplied, selectedNodeId, expandedIds, layout]);
+
+  useUndoKeys(dispatch);
+
   const elements = useMemo(
-    () => (data ? toElements(data.nodes, data.relationships, styles) : []),
-    [data, styles],
+    () => toElements(visible.nodes, visible.relationships, styles, counts),
+    [visible, styles, counts],
   );
-  const legend = useMemo(() => (data ? legendEntries(data.nodes, styles) : []), [data, styles]);
-  const selected = data?.nodes.find((n) => n.id === selectedId);
+  const legend = useMemo(
+    () => legendEntries(visible.nodes, styles, counts),
+    [visible, styles, counts],
+  );
+  const passageLabels = explorer.schema?.evidence.passageLabels;
+  const suggestions = useMemo(
+    () => mainEntities(visible.nodes, visible.relationships, passageLabels ?? ['Passage']),
+    [visible, passageLabels],
+  );
+  const details = useNodeDetails(selectedNodeId);
+
+  const actions: NodeActions = useMemo(
+    () => ({
+      expand: (id, type, direction) => void expand(id, type, direction),
+      collapse: (id) => dispatch({ type: 'collapse', id }),
+      hide: (id) => {
+        setSelection(undefined);
+        dispatch({ type: 'hide', ids: [id] });
+      },
+      pin: (id, pinned) => dispatch({ type: 'pin', ids: [id], pinned }),
+      openPassage: () => {},
+    }),
+    [expand, dispatch, setSelection],
+  );
+
+  const selectedNode = selectedNodeId ? scene.nodes[selectedNodeId] : undefined;
+  const selectedRel =
+    selection?.kind === 'relationship' ? scene.relationships[selection.id] : undefined;
 
   return (
     <div className="app">
@@ -54,82 +144,129 @@ export function App() {
           <span className="app__logo" aria-hidden="true" />
           Summit Graph
         </h1>
-        <p className="app__tagline">Top-level meetings as a knowledge graph</p>
+        <SearchBox
+          suggestions={suggestions}
+          styles={styles}
+          counts={counts}
+          onPick={(node) => void explorer.bringIn(node)}
+        />
         <HealthIndicator state={health} />
       </header>
       <HealthBanner state={health} />
       <main className="app__main">
         <section className="stage" aria-label="Graph">
-          <div className="toolbar" role="toolbar" aria-label="Canvas controls">
-            <button type="button" onClick={() => canvas.current?.fit()}>
-              Fit
-            </button>
-            <button type="button" aria-label="Zoom in" onClick={() => canvas.current?.zoomBy(1.25)}>
-              +
-            </button>
-            <button type="button" aria-label="Zoom out" onClick={() => canvas.current?.zoomBy(0.8)}>
-              −
-            </button>
-            <button type="button" onClick={() => canvas.current?.relayout()}>
-              Re-layout
-            </button>
-            <StatusLine overview={overview} />
-          </div>
+          <Toolbar
+            canvas={canvas}
+            canUndo={explorer.canUndo}
+            canRedo={explorer.canRedo}
+            onUndo={() => dispatch({ type: 'undo' })}
+            onRedo={() => dispatch({ type: 'redo' })}
+            layout={layout}
+            onLayout={(name) => {
+              explorer.setLayout(name);
+              canvas.current?.relayout(name);
+            }}
+            hiddenCount={scene.hidden.length}
+            onShowHidden={() => dispatch({ type: 'show-all' })}
+            visible={visible}
+            totalNodes={explorer.totalNodes}
+          />
           <div className="stage__body">
             <GraphCanvas
               ref={canvas}
               elements={elements}
-              onSelectNode={setSelectedId}
-              description={
-                data
-                  ? `Graph of ${data.nodes.length} nodes and ${data.relationships.length} relationships`
-                  : 'Graph canvas'
-              }
+              pinned={scene.pinned}
+              arrival={scene.arrival}
+              layout={layout}
+              selected={selection?.id}
+              onSelect={setSelection}
+              onExpand={(id) => void expand(id)}
+              description={`Graph of ${visible.nodes.length} nodes and ${visible.relationships.length} relationships. Double-click a node to expand it.`}
             />
-            <StageOverlay overview={overview} onRetry={reload} />
+            <StageOverlay load={load} onRetry={retry} />
+            {explorer.notice && (
+              <p
+                className={`notice notice--${explorer.notice.tone}`}
+                role={explorer.notice.tone === 'error' ? 'alert' : 'status'}
+                data-testid="notice"
+              >
+                {explorer.notice.text}
+                <button
+                  type="button"
+                  className="notice__close"
+                  aria-label="Dismiss"
+                  onClick={() => explorer.setNotice(undefined)}
+                >
+                  ×
+                </button>
+              </p>
+            )}
           </div>
         </section>
         <aside className="sidebar" aria-label="Legend and details">
-          <Legend entries={legend} />
-          {data && (
-            <NodeList
-              nodes={data.nodes}
+          {selectedNode && (
+            <NodeDetails
+              node={selectedNode}
+              details={details}
               styles={styles}
-              selectedId={selectedId}
-              onChoose={(id) => canvas.current?.select(id)}
+              expansion={scene.expansions[selectedNode.id]}
+              pinned={scene.pinned.includes(selectedNode.id)}
+              actions={actions}
             />
           )}
-          {selected ? (
-            <NodeDetails node={selected} styles={styles} />
-          ) : (
-            data &&
-            data.nodes.length > 0 && <p className="muted hint">Select a node to see its details.</p>
+          {selectedRel && (
+            <RelationshipDetails
+              relationship={selectedRel}
+              start={scene.nodes[selectedRel.start]}
+              end={scene.nodes[selectedRel.end]}
+            />
           )}
+          {!selection && visible.nodes.length > 0 && (
+            <p className="muted hint">
+              Select a node to see its details; double-click to expand it.
+            </p>
+          )}
+          <Legend entries={legend} />
+          <NodeList
+            nodes={visible.nodes}
+            styles={styles}
+            counts={counts}
+            selectedId={selectedNodeId}
+            onChoose={(id) => setSelection({ kind: 'node', id })}
+          />
         </aside>
       </main>
     </div>
   );
 }
 
-function StageOverlay({
-  overview,
-  onRetry,
-}: {
-  overview: ReturnType<typeof useOverview>['state'];
-  onRetry: () => void;
-}) {
-  if (overview.kind === 'loading') {
+/** The best-connected nodes on the canvas that are not text passages: the search suggestions. */
+function mainEntities(
+  nodes: readonly GraphNode[],
+  relationships: Parameters<typeof sceneDegrees>[0],
+  passageLabels: readonly string[],
+): GraphNode[] {
+  const degrees = sceneDegrees(relationships);
+  const textual = new Set([...passageLabels, 'Document']);
+  return nodes
+    .filter((n) => !n.labels.some((label) => textual.has(label)))
+    .sort((a, b) => (degrees.get(b.id) ?? 0) - (degrees.get(a.id) ?? 0))
+    .slice(0, SUGGESTION_COUNT);
+}
+
+function StageOverlay({ load, onRetry }: { load: LoadState; onRetry: () => void }) {
+  if (load.kind === 'loading') {
     return (
       <div className="overlay" role="status">
         Loading the graph…
       </div>
     );
   }
-  if (overview.kind === 'error') {
+  if (load.kind === 'error') {
     return (
       <div className="overlay overlay--error" role="alert">
         <p>
-          <strong>The graph could not be loaded.</strong> {overview.error.message}
+          <strong>The graph could not be loaded.</strong> {load.error.message}
         </p>
         <button type="button" onClick={onRetry}>
           Try again
@@ -137,7 +274,7 @@ function StageOverlay({
       </div>
     );
   }
-  if (overview.data.nodes.length === 0) {
+  if (load.empty) {
     return (
       <div className="overlay" role="status" data-testid="empty-state">
         <p>

@@ -1,50 +1,66 @@
 /**
  * The Cytoscape canvas: a thin adapter that keeps one Cytoscape instance in step with the
- * scene's elements and reports selection. Layout runs when nodes are added.
+ * scene. Nodes seen before return to where they were; nodes arriving from an expansion are
+ * placed around their origin; only a fresh scene or an explicit request runs a whole layout.
  */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { graphStylesheet } from './stylesheet.ts';
+import type { Scene } from '../scene/scene.ts';
+import { layoutOptions, type LayoutName } from './layouts.ts';
+import { ringPositions, type Point } from './placement.ts';
+import { EDGE_LABEL_LIMIT, graphStylesheet } from './stylesheet.ts';
 
 cytoscape.use(fcose);
+
+export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | undefined;
 
 export interface GraphCanvasHandle {
   fit(): void;
   zoomBy(factor: number): void;
-  relayout(): void;
-  /** Selects a node and brings it into view, as a click on it would. */
-  select(id: string): void;
+  /** Lays out the whole scene again with the given layout. */
+  relayout(name: LayoutName): void;
+  /** Centres the view on an element without changing the zoom. */
+  centre(id: string): void;
+  /** The instance, for exports. */
+  core(): Core | null;
 }
 
 interface Props {
   elements: ElementDefinition[];
-  /** Called with the selected node id, or undefined when the selection is cleared. */
-  onSelectNode?: (id: string | undefined) => void;
+  pinned: readonly string[];
+  arrival: Scene['arrival'];
+  layout: LayoutName;
+  /** The selected element's id: the canvas follows it (and reports clicks through onSelect). */
+  selected: string | undefined;
+  onSelect?: (selection: CanvasSelection) => void;
+  onExpand?: (id: string) => void;
   /** Accessible description of what the canvas shows. */
   description: string;
   ref?: Ref<GraphCanvasHandle>;
 }
 
-const FCOSE_OPTIONS = {
-  name: 'fcose',
-  quality: 'default',
-  animate: false,
-  randomize: true,
-  nodeSeparation: 90,
-  idealEdgeLength: 110,
-  nodeRepulsion: 9000,
-  padding: 40,
-} as const;
-
-export function GraphCanvas({ elements, onSelectNode, description, ref }: Props) {
+export function GraphCanvas({
+  elements,
+  pinned,
+  arrival,
+  selected,
+  layout,
+  onSelect,
+  onExpand,
+  description,
+  ref,
+}: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const onSelectRef = useRef(onSelectNode);
+  const memory = useRef(new Map<string, Point>());
+  const handlers = useRef({ onSelect, onExpand });
+  const layoutRef = useRef(layout);
 
   useEffect(() => {
-    onSelectRef.current = onSelectNode;
-  }, [onSelectNode]);
+    handlers.current = { onSelect, onExpand };
+    layoutRef.current = layout;
+  }, [onSelect, onExpand, layout]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -56,14 +72,28 @@ export function GraphCanvas({ elements, onSelectNode, description, ref }: Props)
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
+      selectionType: 'single',
     });
-    cy.on('select', 'node', (event) => onSelectRef.current?.(event.target.id() as string));
-    cy.on('unselect', 'node', () => {
-      if (cy.$('node:selected').empty()) onSelectRef.current?.(undefined);
+    cy.on('select', (event) => {
+      const target = event.target as cytoscape.SingularElementArgument;
+      handlers.current.onSelect?.({
+        kind: target.isNode() ? 'node' : 'relationship',
+        id: target.id(),
+      });
     });
+    cy.on('unselect', () => {
+      if (cy.$(':selected').empty()) handlers.current.onSelect?.(undefined);
+    });
+    cy.on('dbltap', 'node', (event) =>
+      handlers.current.onExpand?.((event.target as NodeSingular).id()),
+    );
+    cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
+    cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
     cy.on('layoutstop', () => {
       container.dataset.layout = 'done';
+      remember(cy, memory.current);
     });
+    cy.on('dragfree', 'node', () => remember(cy, memory.current));
     cyRef.current = cy;
     return () => {
       cy.destroy();
@@ -73,16 +103,44 @@ export function GraphCanvas({ elements, onSelectNode, description, ref }: Props)
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
-    const added = syncElements(cy, elements);
     const container = containerRef.current;
+    if (!cy) return;
+    const wasEmpty = cy.nodes().empty();
+    const unplaced = syncElements(cy, elements, memory.current, arrival);
     if (container) {
       // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
       container.dataset.renderedNodes = String(cy.nodes().length);
       container.dataset.renderedEdges = String(cy.edges().length);
     }
-    if (added > 0) runLayout(cy, container);
-  }, [elements]);
+    if (wasEmpty && unplaced > 0) runLayout(cy, container, layoutRef.current, true);
+    else remember(cy, memory.current);
+  }, [elements, arrival]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const set = new Set(pinned);
+    cy.nodes().forEach((node) => {
+      const pin = set.has(node.id());
+      if (pin) node.lock().addClass('pinned');
+      else node.unlock().removeClass('pinned');
+    });
+  }, [pinned, elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const current = cy.$(':selected');
+    if (!selected) {
+      current.unselect();
+      return;
+    }
+    const element = cy.getElementById(selected);
+    if (element.empty() || element.selected()) return;
+    current.unselect();
+    element.select();
+    if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
+  }, [selected, elements]);
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
@@ -94,17 +152,15 @@ export function GraphCanvas({ elements, onSelectNode, description, ref }: Props)
         renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
       });
     },
-    relayout: () => {
-      if (cyRef.current) runLayout(cyRef.current, containerRef.current);
+    relayout: (name) => {
+      if (cyRef.current) runLayout(cyRef.current, containerRef.current, name, false);
     },
-    select: (id) => {
+    centre: (id) => {
       const cy = cyRef.current;
-      const node = cy?.getElementById(id);
-      if (!cy || !node || node.empty()) return;
-      cy.$(':selected').not(node).unselect();
-      node.select();
-      cy.center(node);
+      const element = cy?.getElementById(id);
+      if (cy && element?.nonempty()) cy.center(element);
     },
+    core: () => cyRef.current,
   }));
 
   return (
@@ -118,35 +174,88 @@ export function GraphCanvas({ elements, onSelectNode, description, ref }: Props)
   );
 }
 
-/** Adds, updates and removes elements so the instance shows exactly `elements`; returns nodes added. */
-function syncElements(cy: Core, elements: ElementDefinition[]): number {
-  const wanted = new Set(elements.map((e) => e.data.id as string));
-  let addedNodes = 0;
+function remember(cy: Core, memory: Map<string, Point>): void {
+  cy.nodes().forEach((node) => {
+    memory.set(node.id(), { ...node.position() });
+  });
+}
+
+function highlightNeighbourhood(cy: Core, node: NodeSingular): void {
+  const neighbourhood = node.closedNeighborhood();
   cy.batch(() => {
-    cy.elements()
-      .filter((el) => !wanted.has(el.id()))
-      .remove();
-    const toAdd: ElementDefinition[] = [];
+    cy.elements().not(neighbourhood).addClass('faded');
+    neighbourhood.addClass('highlighted');
+    node.removeClass('highlighted');
+  });
+}
+
+/**
+ * Adds, updates and removes elements so the instance shows exactly `elements`. New nodes go to
+ * their remembered place, or around the arrival's anchor, or around the view's centre; returns
+ * how many new nodes had no place of their own (a fresh scene that wants a layout).
+ */
+function syncElements(
+  cy: Core,
+  elements: ElementDefinition[],
+  memory: Map<string, Point>,
+  arrival: Scene['arrival'],
+): number {
+  const wanted = new Set(elements.map((e) => e.data.id as string));
+  const wasEmpty = cy.nodes().empty();
+  let unplaced = 0;
+  cy.batch(() => {
+    const leaving = cy.elements().filter((el) => !wanted.has(el.id()));
+    leaving.nodes().forEach((node) => {
+      memory.set(node.id(), { ...node.position() });
+    });
+    leaving.remove();
+
+    const newNodes: ElementDefinition[] = [];
+    const newEdges: ElementDefinition[] = [];
     for (const element of elements) {
       const existing = cy.getElementById(element.data.id as string);
       if (existing.nonempty()) existing.data(element.data);
-      else {
-        toAdd.push(element);
-        if (element.group === 'nodes') addedNodes += 1;
-      }
+      else if (element.group === 'nodes') newNodes.push(element);
+      else newEdges.push(element);
     }
-    // Nodes first, so every new edge finds its ends.
-    toAdd.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
-    cy.add(toAdd);
+
+    const needPlace = newNodes.filter((n) => !memory.has(n.data.id as string));
+    if (wasEmpty) unplaced = needPlace.length;
+    const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : undefined;
+    const centre: Point =
+      anchor && anchor.nonempty()
+        ? anchor.position()
+        : {
+            x: (cy.width() / 2 - cy.pan().x) / cy.zoom(),
+            y: (cy.height() / 2 - cy.pan().y) / cy.zoom(),
+          };
+    const ring = wasEmpty
+      ? []
+      : ringPositions(centre, needPlace.length, (cy.nodes().length % 7) * 0.45);
+    let slot = 0;
+    for (const node of newNodes) {
+      const remembered = memory.get(node.data.id as string);
+      const position = remembered ?? ring[slot++];
+      cy.add(position ? { ...node, position: { ...position } } : node);
+    }
+    cy.add(newEdges);
+    const edges = cy.edges();
+    if (edges.length <= EDGE_LABEL_LIMIT) edges.addClass('labelled');
+    else edges.removeClass('labelled');
   });
-  return addedNodes;
+  return unplaced;
 }
 
-function runLayout(cy: Core, container: HTMLElement | null): void {
+function runLayout(
+  cy: Core,
+  container: HTMLElement | null,
+  name: LayoutName,
+  fresh: boolean,
+): void {
   if (container) container.dataset.layout = 'running';
   if (cy.nodes().empty()) {
     if (container) container.dataset.layout = 'done';
     return;
   }
-  cy.layout(FCOSE_OPTIONS as unknown as cytoscape.LayoutOptions).run();
+  cy.layout(layoutOptions(name, fresh)).run();
 }

@@ -5,26 +5,27 @@
 import { useMemo } from 'react';
 import type { GraphNode } from '../../../common/api.ts';
 import { fullCaption } from './caption.ts';
-import { primaryLabel, type LabelStyles } from './palette.ts';
+import { primaryLabel, type LabelCounts, type LabelStyles } from './palette.ts';
 
 interface Props {
   nodes: readonly GraphNode[];
   styles: LabelStyles;
+  counts: LabelCounts;
   selectedId: string | undefined;
   onChoose: (id: string) => void;
 }
 
-export function NodeList({ nodes, styles, selectedId, onChoose }: Props) {
+export function NodeList({ nodes, styles, counts, selectedId, onChoose }: Props) {
   const rows = useMemo(
     () =>
       nodes
         .map((node) => ({
           id: node.id,
           caption: fullCaption(node),
-          label: primaryLabel(node.labels, styles) ?? '',
+          label: primaryLabel(node.labels, counts) ?? '',
         }))
         .sort((a, b) => a.caption.localeCompare(b.caption)),
-    [nodes, styles],
+    [nodes, counts],
   );
   if (rows.length === 0) return null;
   return (

@@ -5,7 +5,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphNode, GraphRelationship } from '../../../common/api.ts';
 import { fullCaption, nodeCaption } from './caption.ts';
-import { primaryLabel, type LabelStyles } from './palette.ts';
+import { primaryLabel, type LabelCounts, type LabelStyles } from './palette.ts';
 
 export const MIN_NODE_SIZE = 28;
 export const MAX_NODE_SIZE = 72;
@@ -45,8 +45,13 @@ export interface EdgeData {
 
 const FALLBACK_STYLE = { color: '#8a94a6', border: '#5b6472' };
 
-export function toNodeData(node: GraphNode, styles: LabelStyles, degree: number): NodeData {
-  const label = primaryLabel(node.labels, styles) ?? '';
+export function toNodeData(
+  node: GraphNode,
+  styles: LabelStyles,
+  counts: LabelCounts,
+  degree: number,
+): NodeData {
+  const label = primaryLabel(node.labels, counts) ?? '';
   const style = styles[label] ?? FALLBACK_STYLE;
   return {
     id: node.id,
@@ -68,13 +73,14 @@ export function toElements(
   nodes: readonly GraphNode[],
   relationships: readonly GraphRelationship[],
   styles: LabelStyles,
+  counts: LabelCounts,
 ): ElementDefinition[] {
   const present = new Set(nodes.map((n) => n.id));
   const drawable = relationships.filter((r) => present.has(r.start) && present.has(r.end));
   const degrees = sceneDegrees(drawable);
   const elements: ElementDefinition[] = nodes.map((node) => ({
     group: 'nodes',
-    data: toNodeData(node, styles, degrees.get(node.id) ?? 0),
+    data: toNodeData(node, styles, counts, degrees.get(node.id) ?? 0),
   }));
   for (const rel of drawable) {
     const data: EdgeData = { id: rel.id, source: rel.start, target: rel.end, type: rel.type };
@@ -90,13 +96,17 @@ export interface LegendEntry {
 }
 
 /** Legend rows: each primary label in the scene with its colour and node count, most first. */
-export function legendEntries(nodes: readonly GraphNode[], styles: LabelStyles): LegendEntry[] {
-  const counts = new Map<string, number>();
+export function legendEntries(
+  nodes: readonly GraphNode[],
+  styles: LabelStyles,
+  counts: LabelCounts,
+): LegendEntry[] {
+  const shown = new Map<string, number>();
   for (const node of nodes) {
-    const label = primaryLabel(node.labels, styles);
-    if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const label = primaryLabel(node.labels, counts);
+    if (label !== undefined) shown.set(label, (shown.get(label) ?? 0) + 1);
   }
-  return [...counts]
+  return [...shown]
     .map(([label, count]) => ({
       label,
       count,

@@ -61,9 +61,32 @@ export function assignLabelStyles(existing: LabelStyles, labels: Iterable<string
   return next;
 }
 
-/** The label that decides a node's look: the first one that has a style. */
-export function primaryLabel(labels: readonly string[], styles: LabelStyles): string | undefined {
-  return labels.find((label) => label in styles) ?? labels[0];
+/** How many nodes carry each label: from the schema, or counted over the nodes at hand. */
+export type LabelCounts = Record<string, number>;
+
+export function countLabels(nodes: readonly { labels: readonly string[] }[]): LabelCounts {
+  const counts: LabelCounts = {};
+  for (const node of nodes)
+    for (const label of node.labels) counts[label] = (counts[label] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The label that decides a node's look: its most specific one, the label the fewest nodes
+ * carry (so a catch-all such as "Entity" never wins over "Person"); ties go alphabetically.
+ */
+export function primaryLabel(labels: readonly string[], counts: LabelCounts): string | undefined {
+  let best: string | undefined;
+  for (const label of labels) {
+    if (best === undefined) {
+      best = label;
+      continue;
+    }
+    const a = counts[label] ?? Infinity;
+    const b = counts[best] ?? Infinity;
+    if (a < b || (a === b && label < best)) best = label;
+  }
+  return best;
 }
 
 /** Mixes a #rrggbb colour toward black by `amount` (0..1). */

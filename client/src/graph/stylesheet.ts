@@ -3,6 +3,9 @@ import type { StylesheetJson } from 'cytoscape';
 
 export const CANVAS_TEXT = '#1f2937';
 export const SELECTION = '#0b5fff';
+export const PATH = '#d97706';
+/** Above this many edges, type labels show only on hover and selection. */
+export const EDGE_LABEL_LIMIT = 60;
 
 export function graphStylesheet(): StylesheetJson {
   return [
@@ -34,7 +37,6 @@ export function graphStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': 'bezier',
-        label: 'data(type)',
         'font-size': 8,
         color: '#4b5563',
         'text-rotation': 'autorotate',
@@ -45,6 +47,12 @@ export function graphStylesheet(): StylesheetJson {
       },
     },
     {
+      // Type labels on every edge only while the scene is small enough to read them; otherwise
+      // on the hovered neighbourhood and the selection.
+      selector: 'edge.labelled, edge.highlighted, edge:selected',
+      style: { label: 'data(type)' },
+    },
+    {
       selector: 'node:selected',
       style: { 'border-color': SELECTION, 'border-width': 4, 'overlay-opacity': 0 },
     },
@@ -53,6 +61,18 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'line-color': SELECTION, 'target-arrow-color': SELECTION, width: 3 },
     },
     { selector: '.faded', style: { opacity: 0.2 } },
+    {
+      selector: 'node.pinned',
+      style: { 'border-style': 'double', 'border-width': 5 },
+    },
+    {
+      selector: 'node.path',
+      style: { 'border-color': PATH, 'border-width': 5 },
+    },
+    {
+      selector: 'edge.path',
+      style: { 'line-color': PATH, 'target-arrow-color': PATH, width: 4 },
+    },
     {
       selector: 'node.highlighted',
       style: { 'border-width': 3, 'border-color': CANVAS_TEXT },

@@ -2,7 +2,7 @@
  * Polls GET /api/health so the header always tells the truth about Neo4j, and so views can
  * recover by themselves when the database comes back. Polls faster while it is down.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HealthResponse } from '../../../common/api.ts';
 
 export const POLL_WHEN_UP_MS = 15_000;
@@ -33,15 +33,23 @@ async function probe(signal: AbortSignal): Promise<HealthResponse | undefined> {
   }
 }
 
-export function useHealth(): HealthState {
+/** The current health; `onChange` hears every probe whose verdict differs from the last one. */
+export function useHealth(onChange?: (state: HealthState) => void): HealthState {
   const [state, setState] = useState<HealthState>({ kind: 'checking' });
+  const listener = useRef(onChange);
   useEffect(() => {
+    listener.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    let last: HealthState['kind'] = 'checking';
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       const next = healthState(await probe(controller.signal));
       if (controller.signal.aborted) return;
       setState(next);
+      if (next.kind !== last) listener.current?.(next);
+      last = next.kind;
       timer = setTimeout(
         () => void tick(),
         next.kind === 'up' ? POLL_WHEN_UP_MS : POLL_WHEN_DOWN_MS,

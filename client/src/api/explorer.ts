@@ -1,0 +1,61 @@
+/** Typed calls to the explorer API (docs/API.md): search, nodes, neighbours, paths, schema. */
+import type {
+  ElementId,
+  NeighboursResponse,
+  NodeResponse,
+  PathsResponse,
+  SchemaResponse,
+  SearchResponse,
+} from '../../../common/api.ts';
+import { getJson } from './http.ts';
+
+export const NEIGHBOUR_PAGE = 50;
+
+const id = (value: ElementId) => encodeURIComponent(value);
+
+export function searchNodes(
+  q: string,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<SearchResponse> {
+  return getJson(`/api/search?${new URLSearchParams({ q, limit: String(limit) })}`, signal);
+}
+
+export function fetchNode(nodeId: ElementId, signal?: AbortSignal): Promise<NodeResponse> {
+  return getJson(`/api/nodes/${id(nodeId)}`, signal);
+}
+
+export interface NeighbourQuery {
+  types?: string[];
+  direction?: 'out' | 'in' | 'both';
+  limit?: number;
+  skip?: number;
+}
+
+export function fetchNeighbours(
+  nodeId: ElementId,
+  query: NeighbourQuery = {},
+  signal?: AbortSignal,
+): Promise<NeighboursResponse> {
+  const params = new URLSearchParams({ limit: String(query.limit ?? NEIGHBOUR_PAGE) });
+  if (query.skip) params.set('skip', String(query.skip));
+  if (query.direction && query.direction !== 'both') params.set('direction', query.direction);
+  if (query.types?.length) params.set('types', query.types.join(','));
+  return getJson(`/api/nodes/${id(nodeId)}/neighbours?${params}`, signal);
+}
+
+export function fetchPaths(
+  from: ElementId,
+  to: ElementId,
+  options: { maxLength?: number; k?: number } = {},
+  signal?: AbortSignal,
+): Promise<PathsResponse> {
+  const params = new URLSearchParams({ from, to });
+  if (options.maxLength) params.set('maxLength', String(options.maxLength));
+  if (options.k) params.set('k', String(options.k));
+  return getJson(`/api/paths?${params}`, signal);
+}
+
+export function fetchSchema(signal?: AbortSignal): Promise<SchemaResponse> {
+  return getJson('/api/schema', signal);
+}

@@ -1,0 +1,42 @@
+/**
+ * The view in the URL, so a shared link reproduces it: the selected element, the nodes whose
+ * neighbourhoods were expanded, the layout and a path between two nodes.
+ */
+import { DEFAULT_LAYOUT, isLayoutName, type LayoutName } from '../graph/layouts.ts';
+
+export interface ViewLink {
+  select?: string;
+  expand: string[];
+  layout: LayoutName;
+  path?: { from: string; to: string };
+}
+
+const LIST_SEPARATOR = ' ';
+
+export function parseViewLink(search: string): ViewLink {
+  const params = new URLSearchParams(search);
+  const layout = params.get('layout') ?? '';
+  const from = params.get('from');
+  const to = params.get('to');
+  const select = params.get('select');
+  return {
+    ...(select ? { select } : {}),
+    expand: (params.get('expand') ?? '').split(LIST_SEPARATOR).filter((id) => id !== ''),
+    layout: isLayoutName(layout) ? layout : DEFAULT_LAYOUT,
+    ...(from && to ? { path: { from, to } } : {}),
+  };
+}
+
+/** The query string for a view ("" for the default view). Element ids are kept whole. */
+export function formatViewLink(view: ViewLink): string {
+  const params = new URLSearchParams();
+  if (view.select) params.set('select', view.select);
+  if (view.expand.length > 0) params.set('expand', view.expand.join(LIST_SEPARATOR));
+  if (view.layout !== DEFAULT_LAYOUT) params.set('layout', view.layout);
+  if (view.path) {
+    params.set('from', view.path.from);
+    params.set('to', view.path.to);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

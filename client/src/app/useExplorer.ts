@@ -1,0 +1,172 @@
+/**
+ * The explorer's state and actions: the scene with undo/redo, label styles, the selection and
+ * the layout, loading the overview and expanding neighbourhoods through the API.
+ */
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type {
+  GraphData,
+  GraphNode,
+  OverviewResponse,
+  SchemaResponse,
+} from '../../../common/api.ts';
+import { fetchNeighbours, fetchNode, fetchSchema, NEIGHBOUR_PAGE } from '../api/explorer.ts';
+import { getJson } from '../api/http.ts';
+import type { CanvasSelection } from '../graph/GraphCanvas.tsx';
+import type { LayoutName } from '../graph/layouts.ts';
+import {
+  assignLabelStyles,
+  countLabels,
+  type LabelCounts,
+  type LabelStyles,
+} from '../graph/palette.ts';
+import { OVERVIEW_LIMIT } from '../graph/useOverview.ts';
+import { initialHistory, withHistory } from '../scene/history.ts';
+import { EMPTY_SCENE, sceneReducer, visibleData } from '../scene/scene.ts';
+import type { ViewLink } from './deepLink.ts';
+
+const reduceScene = withHistory(sceneReducer);
+
+function reduceStyles(styles: LabelStyles, labels: string[]): LabelStyles {
+  return assignLabelStyles(styles, labels);
+}
+
+const labelsOf = (data: GraphData) => data.nodes.flatMap((n) => n.labels);
+
+export type Notice = { tone: 'info' | 'error'; text: string } | undefined;
+
+export function useExplorer(initial: ViewLink) {
+  const [history, dispatch] = useReducer(reduceScene, initialHistory(EMPTY_SCENE));
+  const [styles, registerLabels] = useReducer(reduceStyles, {});
+  const [selection, setSelection] = useState<CanvasSelection>();
+  const [layout, setLayout] = useState<LayoutName>(initial.layout);
+  const [notice, setNotice] = useState<Notice>();
+  const [totalNodes, setTotalNodes] = useState<number | undefined>();
+  const [schema, setSchema] = useState<SchemaResponse | undefined>();
+  const scene = history.present;
+  const visible = useMemo(() => visibleData(scene), [scene]);
+  // The schema's counts when known; until then the scene's own, which rank labels the same way.
+  const counts: LabelCounts = useMemo(
+    () =>
+      schema
+        ? Object.fromEntries(schema.labels.map((l) => [l.label, l.count]))
+        : countLabels(Object.values(scene.nodes)),
+    [schema, scene.nodes],
+  );
+
+  const addData = useCallback(
+    (data: GraphData, anchor?: string, expansion?: { shown: number; total: number }) => {
+      registerLabels(labelsOf(data));
+      dispatch({
+        type: 'add',
+        data,
+        ...(anchor ? { anchor } : {}),
+        ...(expansion ? { expansion } : {}),
+      });
+    },
+    [],
+  );
+
+  /** Loads the database overview as a fresh scene; resolves to the response. */
+  const loadOverview = useCallback(async (signal?: AbortSignal): Promise<OverviewResponse> => {
+    const data = await getJson<OverviewResponse>(
+      `/api/graph/overview?limit=${OVERVIEW_LIMIT}`,
+      signal,
+    );
+    registerLabels(labelsOf(data));
+    dispatch({ type: 'replace', data });
+    setTotalNodes(data.totalNodes);
+    return data;
+  }, []);
+
+  /** Loads the schema for label ranking and colours; the explorer works without it. */
+  const loadSchema = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const loaded = await fetchSchema(signal);
+      registerLabels(loaded.labels.map((l) => l.label));
+      setSchema(loaded);
+    } catch {
+      // Counted labels stand in; the schema is a refinement, not a requirement.
+    }
+  }, []);
+
+  const expand = useCallback(
+    async (id: string, type?: string, direction?: 'out' | 'in') => {
+      try {
+        const page = await fetchNeighbours(id, {
+          limit: NEIGHBOUR_PAGE,
+          ...(type ? { types: [type] } : {}),
+          ...(direction ? { direction } : {}),
+        });
+        addData({ nodes: [page.node, ...page.nodes], relationships: page.relationships }, id, {
+          shown: page.relationships.length,
+          total: page.total,
+        });
+        const what = type ? `${type} relationships` : 'relationships';
+        setNotice({
+          tone: 'info',
+          text:
+            page.total === 0
+              ? `No ${what} to expand.`
+              : `Expanded: ${page.relationships.length} of ${page.total} ${what} shown.`,
+        });
+      } catch (error) {
+        setNotice({ tone: 'error', text: `Could not expand: ${(error as Error).message}` });
+      }
+    },
+    [addData],
+  );
+
+  /** Puts a node on the canvas (with its neighbourhood) and selects it. */
+  const bringIn = useCallback(
+    async (node: GraphNode) => {
+      addData({ nodes: [node], relationships: [] });
+      setSelection({ kind: 'node', id: node.id });
+      await expand(node.id);
+    },
+    [addData, expand],
+  );
+
+  /** Selects a node by id, fetching it first when it is not on the canvas. */
+  const reveal = useCallback(
+    async (id: string) => {
+      if (!(id in scene.nodes)) {
+        try {
+          const { node } = await fetchNode(id);
+          addData({ nodes: [node], relationships: [] });
+        } catch (error) {
+          setNotice({
+            tone: 'error',
+            text: `Could not show the node: ${(error as Error).message}`,
+          });
+          return;
+        }
+      }
+      setSelection({ kind: 'node', id });
+    },
+    [scene.nodes, addData],
+  );
+
+  return {
+    scene,
+    visible,
+    styles,
+    counts,
+    schema,
+    loadSchema,
+    dispatch,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    selection,
+    setSelection,
+    layout,
+    setLayout,
+    notice,
+    setNotice,
+    totalNodes,
+    loadOverview,
+    expand,
+    bringIn,
+    reveal,
+    addData,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The details panel for the selection: labels or type, properties, degree per relationship type
+ * with expand actions, evidence quotes and a badge on background-knowledge facts.
+ */
+import type { GraphNode, GraphRelationship, NodeResponse } from '../../../common/api.ts';
+import { fullCaption } from '../graph/caption.ts';
+import type { LabelStyles } from '../graph/palette.ts';
+import type { Loadable } from '../graph/useOverview.ts';
+import type { Expansion } from '../scene/scene.ts';
+import { displayValue } from '../values/format.ts';
+import { Evidence } from './Evidence.tsx';
+import { ProvenanceBadge, provenanceOf } from './ProvenanceBadge.tsx';
+
+export interface NodeActions {
+  expand(id: string, type?: string, direction?: 'out' | 'in'): void;
+  collapse(id: string): void;
+  hide(id: string): void;
+  pin(id: string, pinned: boolean): void;
+  openPassage(passage: GraphNode): void;
+}
+
+interface NodeProps {
+  node: GraphNode;
+  details: Loadable<NodeResponse> | undefined;
+  styles: LabelStyles;
+  expansion: Expansion | undefined;
+  pinned: boolean;
+  actions: NodeActions;
+}
+
+export function NodeDetails({ node, details, styles, expansion, pinned, actions }: NodeProps) {
+  const loaded = details?.kind === 'ready' ? details.data : undefined;
+  const shown = loaded?.node ?? node;
+  return (
+    <section className="details" aria-labelledby="details-title" data-testid="node-details">
+      <h2 id="details-title" className="details__title">
+        {fullCaption(shown)}
+      </h2>
+      <ul className="details__labels" aria-label="Labels">
+        {shown.labels.map((label) => (
+          <li
+            key={label}
+            className="chip"
+            style={{
+              borderColor: styles[label]?.color,
+              background: `${styles[label]?.color ?? '#8a94a6'}22`,
+            }}
+          >
+            {label}
+          </li>
+        ))}
+      </ul>
+      <ProvenanceBadge provenance={loaded?.provenance ?? provenanceOf(shown.properties)} />
+      <div className="details__actions" role="group" aria-label="Node actions">
+        <button type="button" onClick={() => actions.expand(node.id)}>
+          Expand
+        </button>
+        <button type="button" onClick={() => actions.collapse(node.id)}>
+          Collapse
+        </button>
+        <button type="button" onClick={() => actions.hide(node.id)}>
+          Hide
+        </button>
+        <button type="button" aria-pressed={pinned} onClick={() => actions.pin(node.id, !pinned)}>
+          {pinned ? 'Unpin' : 'Pin'}
+        </button>
+      </div>
+      {expansion && (
+        <p className="details__expansion" data-testid="expansion-count">
+          {expansion.shown} of {expansion.total} relationships shown
+        </p>
+      )}
+      {details?.kind === 'error' && (
+        <p className="details__error" role="alert">
+          Details could not be loaded: {details.error.message}
+        </p>
+      )}
+      {details?.kind === 'loading' && <p className="muted">Loading details…</p>}
+      {loaded && loaded.degree.byType.length > 0 && (
+        <>
+          <h3 className="details__heading">Relationships ({loaded.degree.total})</h3>
+          <ul className="degree" aria-label="Relationships by type">
+            {loaded.degree.byType.map((row) => (
+              <li key={`${row.type}-${row.direction}`} className="degree__row">
+                <span className="degree__type">
+                  {row.direction === 'out' ? '→' : '←'} {row.type}
+                </span>
+                <span className="degree__count">{row.count}</span>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Expand ${row.direction === 'out' ? 'outgoing' : 'incoming'} ${row.type}`}
+                  onClick={() => actions.expand(node.id, row.type, row.direction)}
+                >
+                  Expand
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {loaded?.evidence && (
+        <>
+          <h3 className="details__heading">Evidence</h3>
+          <Evidence evidence={loaded.evidence} onOpenPassage={actions.openPassage} />
+        </>
+      )}
+      <h3 className="details__heading">Properties</h3>
+      <PropertyList properties={shown.properties} />
+    </section>
+  );
+}
+
+interface RelationshipProps {
+  relationship: GraphRelationship;
+  start: GraphNode | undefined;
+  end: GraphNode | undefined;
+}
+
+export function RelationshipDetails({ relationship, start, end }: RelationshipProps) {
+  return (
+    <section className="details" aria-labelledby="details-title" data-testid="relationship-details">
+      <h2 id="details-title" className="details__title">
+        {relationship.type}
+      </h2>
+      <p className="details__ends">
+        {start ? fullCaption(start) : '?'} → {end ? fullCaption(end) : '?'}
+      </p>
+      <ProvenanceBadge provenance={provenanceOf(relationship.properties)} />
+      <h3 className="details__heading">Properties</h3>
+      <PropertyList properties={relationship.properties} />
+    </section>
+  );
+}
+
+function PropertyList({ properties }: { properties: GraphNode['properties'] }) {
+  const entries = Object.entries(properties);
+  if (entries.length === 0) return <p className="muted">No properties.</p>;
+  return (
+    <dl className="details__properties">
+      {entries.map(([key, value]) => (
+        <div key={key} className="details__property">
+          <dt>{key}</dt>
+          <dd>{displayValue(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

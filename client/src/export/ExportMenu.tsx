@@ -1,0 +1,89 @@
+/** Export the view (PNG, SVG) and the data on the canvas (JSON, GraphML, CSV) as downloads. */
+import type { Core } from 'cytoscape';
+import type { GraphData } from '../../../common/api.ts';
+import { nodesCsv, relationshipsCsv, toGraphML, toJson } from './formats.ts';
+import { sceneSvg, type SvgEdge, type SvgNode } from './svg.ts';
+
+interface Props {
+  data: GraphData;
+  core: () => Core | null;
+}
+
+const FILE_STEM = 'summit-graph';
+
+export function download(name: string, content: Blob | string, type: string): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+function svgOf(cy: Core): string {
+  const nodes: SvgNode[] = cy.nodes().map((n) => ({
+    x: n.position().x,
+    y: n.position().y,
+    size: Number(n.data('size')),
+    color: String(n.data('color')),
+    border: String(n.data('border')),
+    caption: String(n.data('caption')),
+  }));
+  const edges: SvgEdge[] = cy.edges().map((e) => ({
+    from: { ...e.source().position(), size: Number(e.source().data('size')) },
+    to: { ...e.target().position(), size: Number(e.target().data('size')) },
+    label: String(e.data('type')),
+  }));
+  return sceneSvg(nodes, edges);
+}
+
+export function ExportMenu({ data, core }: Props) {
+  const empty = data.nodes.length === 0;
+  const run = (format: string) => {
+    const cy = core();
+    switch (format) {
+      case 'png':
+        if (cy)
+          download(
+            `${FILE_STEM}.png`,
+            cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }),
+            'image/png',
+          );
+        return;
+      case 'svg':
+        if (cy) download(`${FILE_STEM}.svg`, svgOf(cy), 'image/svg+xml');
+        return;
+      case 'json':
+        download(`${FILE_STEM}.json`, toJson(data), 'application/json');
+        return;
+      case 'graphml':
+        download(`${FILE_STEM}.graphml`, toGraphML(data), 'application/graphml+xml');
+        return;
+      case 'csv':
+        download(`${FILE_STEM}-nodes.csv`, nodesCsv(data), 'text/csv');
+        download(`${FILE_STEM}-relationships.csv`, relationshipsCsv(data), 'text/csv');
+        return;
+    }
+  };
+  return (
+    <details className="menu">
+      <summary aria-label="Export">Export</summary>
+      <div className="menu__items" role="group" aria-label="Export formats">
+        {[
+          ['png', 'Image (PNG)'],
+          ['svg', 'Drawing (SVG)'],
+          ['json', 'Data (JSON)'],
+          ['graphml', 'Data (GraphML)'],
+          ['csv', 'Data (CSV)'],
+        ].map(([format, label]) => (
+          <button key={format} type="button" disabled={empty} onClick={() => run(format as string)}>
+            {label}
+          </button>
+        ))}
+      </div>
+    </details>
+  );
+}

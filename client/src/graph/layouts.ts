@@ -1,0 +1,59 @@
+/** The layouts a user can choose, and the Cytoscape options each one runs with. */
+import type { LayoutOptions } from 'cytoscape';
+
+export const LAYOUTS = {
+  fcose: 'Force-directed',
+  concentric: 'Concentric (by degree)',
+  breadthfirst: 'Hierarchy',
+  grid: 'Grid',
+  circle: 'Circle',
+} as const;
+
+export type LayoutName = keyof typeof LAYOUTS;
+
+export const DEFAULT_LAYOUT: LayoutName = 'fcose';
+
+export function isLayoutName(name: string): name is LayoutName {
+  return Object.hasOwn(LAYOUTS, name);
+}
+
+/** Cytoscape options for a layout. `fresh` scenes start from random positions; others refine. */
+export function layoutOptions(name: LayoutName, fresh: boolean): LayoutOptions {
+  const common = { animate: false, fit: true, padding: 40 };
+  switch (name) {
+    case 'fcose':
+      return {
+        name: 'fcose',
+        ...common,
+        quality: 'default',
+        randomize: fresh,
+        nodeSeparation: 90,
+        idealEdgeLength: 110,
+        nodeRepulsion: 9000,
+      } as LayoutOptions;
+    case 'concentric':
+      return {
+        name: 'concentric',
+        ...common,
+        minNodeSpacing: 30,
+        concentric: (node) => node.degree(false),
+        levelWidth: () => 2,
+      } as LayoutOptions;
+    case 'breadthfirst':
+      return {
+        name: 'breadthfirst',
+        ...common,
+        directed: false,
+        spacingFactor: 1.1,
+      } as LayoutOptions;
+    case 'grid':
+      return {
+        name: 'grid',
+        ...common,
+        avoidOverlap: true,
+        avoidOverlapPadding: 20,
+      } as LayoutOptions;
+    case 'circle':
+      return { name: 'circle', ...common, avoidOverlap: true } as LayoutOptions;
+  }
+}

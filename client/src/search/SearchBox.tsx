@@ -1,0 +1,170 @@
+/**
+ * Search-first entry: a combobox over GET /api/search, offering the database's main entities
+ * before anything is typed. Choosing a result puts the node on the canvas and selects it.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { GraphNode, SearchHit } from '../../../common/api.ts';
+import { searchNodes } from '../api/explorer.ts';
+import { fullCaption } from '../graph/caption.ts';
+import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
+
+const DEBOUNCE_MS = 180;
+const RESULT_LIMIT = 12;
+
+interface Props {
+  suggestions: readonly GraphNode[];
+  styles: LabelStyles;
+  counts: LabelCounts;
+  onPick: (node: GraphNode) => void;
+}
+
+type Results =
+  | { kind: 'idle' }
+  | { kind: 'loading'; query: string }
+  | { kind: 'ready'; query: string; hits: SearchHit[] }
+  | { kind: 'error'; query: string; message: string };
+
+export function SearchBox({ suggestions, styles, counts, onPick }: Props) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [results, setResults] = useState<Results>({ kind: 'idle' });
+  const listId = useId();
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (!trimmed) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setResults({ kind: 'loading', query: trimmed });
+      searchNodes(trimmed, RESULT_LIMIT, controller.signal).then(
+        (response) => setResults({ kind: 'ready', query: trimmed, hits: response.hits }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) {
+            setResults({ kind: 'error', query: trimmed, message: (error as Error).message });
+          }
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [trimmed]);
+
+  const options: { node: GraphNode; match: string | null }[] = trimmed
+    ? results.kind === 'ready' && results.query === trimmed
+      ? results.hits.map((hit) => ({ node: hit.node, match: hit.match?.text ?? null }))
+      : []
+    : suggestions.map((node) => ({ node, match: null }));
+  const showList = open && (options.length > 0 || trimmed !== '');
+  const activeIndex = Math.min(active, Math.max(0, options.length - 1));
+
+  const pick = (node: GraphNode) => {
+    onPick(node);
+    setOpen(false);
+    setQuery('');
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(i + 1, options.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter') {
+      const option = options[activeIndex];
+      if (showList && option) {
+        event.preventDefault();
+        pick(option.node);
+      }
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Search the graph
+      </label>
+      <input
+        id={`${listId}-input`}
+        className="search__input"
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={
+          showList && options[activeIndex] ? `${listId}-${activeIndex}` : undefined
+        }
+        placeholder="Search people, countries, organisations…"
+        autoComplete="off"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <ul id={listId} role="listbox" className="search__list" aria-label="Search results">
+          {!trimmed && (
+            <li className="search__note" role="presentation">
+              Main entities
+            </li>
+          )}
+          {options.map((option, i) => {
+            const label = primaryLabel(option.node.labels, counts) ?? '';
+            return (
+              <li
+                key={option.node.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === activeIndex}
+                className="search__option"
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(option.node)}
+              >
+                <span
+                  className="legend__swatch"
+                  style={{ background: styles[label]?.color ?? '#8a94a6' }}
+                  aria-hidden="true"
+                />
+                <span className="search__caption">{fullCaption(option.node)}</span>
+                <span className="search__label">{label}</span>
+                {option.match && option.match !== fullCaption(option.node) && (
+                  <span className="search__match">{option.match}</span>
+                )}
+              </li>
+            );
+          })}
+          {trimmed && results.kind === 'loading' && (
+            <li className="search__note" role="presentation">
+              Searching…
+            </li>
+          )}
+          {trimmed &&
+            results.kind === 'ready' &&
+            results.query === trimmed &&
+            options.length === 0 && (
+              <li className="search__note" role="presentation">
+                No matches for “{trimmed}”.
+              </li>
+            )}
+          {trimmed && results.kind === 'error' && (
+            <li className="search__note search__note--error" role="presentation">
+              {results.message}
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
