@@ -30,7 +30,8 @@ const uniqueKey = (label: string): SchemaStatement => {
 
 /**
  * Unique keys per kind (and across all entities, documents, passages), and the full-text index.
- * It folds diacritics, so "Rahmon" also finds "Raḩmon".
+ * It folds diacritics, so "Rahmon" also finds "Raḩmon"; name and aliases are fields of their
+ * own so a search can weigh a hit on the name above one in a description.
  */
 export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
   uniqueKey(ENTITY_LABEL),
@@ -40,7 +41,7 @@ export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
   {
     name: FULLTEXT_INDEX,
     statement:
-      `CREATE FULLTEXT INDEX ${q(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(ENTITY_LABEL)}) ON EACH [n.name, n.searchText] ` +
+      `CREATE FULLTEXT INDEX ${q(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(ENTITY_LABEL)}) ON EACH [n.name, n.aliases, n.searchText] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
   },
 ];
