@@ -56,3 +56,251 @@ export interface Problem {
   errors?: { path: string; message: string }[];
   [extension: string]: unknown;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Explorer API (docs/API.md). Counts are JSON numbers; element ids are Neo4j element ids.
+
+/** A property as observed on a sample of the elements with that label or type. */
+export interface PropertySummary {
+  key: string;
+  /** Neo4j type names seen, e.g. "STRING", "INTEGER", "LIST<STRING>", "POINT". */
+  types: string[];
+  /** How many of the sampled elements have it. */
+  present: number;
+}
+
+export interface LabelSummary {
+  label: string;
+  count: number;
+  /** How many nodes the property summary looked at (at most the schema sample size). */
+  sampled: number;
+  properties: PropertySummary[];
+}
+
+export interface RelationshipTypeSummary {
+  type: string;
+  count: number;
+  sampled: number;
+  properties: PropertySummary[];
+}
+
+export interface IndexSummary {
+  name: string;
+  /** RANGE, TEXT, POINT, FULLTEXT, VECTOR or LOOKUP. */
+  type: string;
+  entityType: 'NODE' | 'RELATIONSHIP';
+  labelsOrTypes: string[];
+  properties: string[];
+  state: string;
+  owningConstraint: string | null;
+  /** Full-text indexes: the analyzer (e.g. "standard-folding" folds diacritics). */
+  analyzer?: string;
+}
+
+export interface ConstraintSummary {
+  name: string;
+  type: string;
+  entityType: 'NODE' | 'RELATIONSHIP';
+  labelsOrTypes: string[];
+  properties: string[];
+}
+
+/** (start)-[type]->(end) occurs in the data, by label. */
+export interface SchemaEdge {
+  start: string;
+  type: string;
+  end: string;
+}
+
+/** Which kinds of evidence this database carries, detected from its schema. */
+export interface EvidenceProfile {
+  /** Relationship types from a text passage to what it mentions, with a `quote` (and offsets). */
+  mentionTypes: string[];
+  /** Labels of the nodes mentions start from. */
+  passageLabels: string[];
+  /** Relationship types whose relationships carry index-aligned evidence lists (`evidenceQuotes`…). */
+  relationshipEvidenceTypes: string[];
+  /** Elements say where they come from: `source` ("text" or "background") with a `basis`. */
+  provenance: boolean;
+}
+
+/** GET /api/schema */
+export interface SchemaResponse {
+  database: string;
+  totals: { nodes: number; relationships: number };
+  labels: LabelSummary[];
+  relationshipTypes: RelationshipTypeSummary[];
+  propertyKeys: string[];
+  indexes: IndexSummary[];
+  constraints: ConstraintSummary[];
+  /** The schema graph: which labels connect through which relationship types. */
+  graph: { edges: SchemaEdge[] };
+  evidence: EvidenceProfile;
+  /** Elements sampled per label and per type for the property summaries. */
+  sampleSize: number;
+}
+
+export interface SearchHit {
+  node: GraphNode;
+  /** Higher is better; comparable within one response only. */
+  score: number;
+  /** The property text that matched, when it can be told. */
+  match: { property: string; text: string } | null;
+}
+
+/** GET /api/search */
+export interface SearchResponse {
+  query: string;
+  /** "fulltext": Neo4j full-text index(es); "scan": bounded property scan (no usable index). */
+  mode: 'fulltext' | 'scan';
+  /** Full-text indexes queried (empty in scan mode). */
+  indexes: string[];
+  hits: SearchHit[];
+  limit: number;
+  /** Scan mode only: the scan stopped at its bound, so matches beyond it were not seen. */
+  partial: boolean;
+}
+
+/** Provenance of a node or relationship, where the graph records it. */
+export interface Provenance {
+  /** "text" (stated in a document) or "background" (outside knowledge). */
+  source: string;
+  basis: string | null;
+}
+
+/** One supporting quote. Offsets count UTF-16 code units in the passage text, end exclusive. */
+export interface EvidenceQuote {
+  passageId: ElementId | null;
+  passageKey: string | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  /** The mention relationship that carries the quote, for node evidence. */
+  relationshipId: ElementId | null;
+}
+
+export interface EvidenceBundle {
+  quotes: EvidenceQuote[];
+  /** The passages quoted, once each. */
+  passages: GraphNode[];
+  /** All quotes there are (quotes may be capped). */
+  total: number;
+}
+
+export interface DegreeCount {
+  type: string;
+  direction: 'out' | 'in';
+  count: number;
+}
+
+/** GET /api/nodes/:id */
+export interface NodeResponse {
+  node: GraphNode;
+  degree: { total: number; byType: DegreeCount[] };
+  /** Null when the database has no evidence of this kind. */
+  evidence: EvidenceBundle | null;
+  provenance: Provenance | null;
+}
+
+/** GET /api/nodes/:id/neighbours */
+export interface NeighboursResponse {
+  node: GraphNode;
+  /** Matching relationships in all, so a client can say "100 of 2,345". */
+  total: number;
+  skip: number;
+  limit: number;
+  /** Neighbours on this page, in the page's order (a node may appear once for several relationships). */
+  nodes: GraphNode[];
+  /** Relationships on this page, in a stable order: type, then element id. */
+  relationships: GraphRelationship[];
+  hasMore: boolean;
+}
+
+export interface PathHop {
+  relationship: ElementId;
+  from: ElementId;
+  to: ElementId;
+  /** The hop walks the relationship against its direction. */
+  reversed: boolean;
+  evidence: EvidenceQuote[];
+  provenance: Provenance | null;
+}
+
+export interface FoundPath {
+  length: number;
+  nodes: ElementId[];
+  relationships: ElementId[];
+  hops: PathHop[];
+}
+
+/** GET /api/paths */
+export interface PathsResponse {
+  from: GraphNode;
+  to: GraphNode;
+  maxLength: number;
+  k: number;
+  /** Shortest first; empty when none exists within maxLength (see message). */
+  paths: FoundPath[];
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+  /** Passages quoted by the hops' evidence. */
+  passages: GraphNode[];
+  /** Relationship types not walked (evidence links such as mentions). */
+  excludedTypes: string[];
+  message: string | null;
+}
+
+/** POST /api/cypher */
+export interface CypherRequest {
+  query: string;
+  /** Parameters in the value encoding (common/values.ts); integral numbers are Integers. */
+  params?: Record<string, EncodedValue>;
+}
+
+export interface CypherPosition {
+  /** 1-based line and column, 0-based offset, in the submitted query text. */
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface CypherNotification {
+  code: string;
+  title: string;
+  description: string;
+  severity: string;
+  position: CypherPosition | null;
+}
+
+export interface CypherResponse {
+  columns: string[];
+  /** One array per record, values in column order, encoded. */
+  rows: EncodedValue[][];
+  /** Every node and relationship found anywhere in the rows (paths, lists, maps), once each. */
+  graph: GraphData;
+  /** The row cap stopped the stream: more rows exist. */
+  truncated: boolean;
+  rowCap: number;
+  summary: {
+    /** Always "r": the console only runs reads. */
+    queryType: string;
+    resultAvailableAfterMs: number | null;
+    resultConsumedAfterMs: number | null;
+    /** Wall-clock time on the server, including the plan check. */
+    elapsedMs: number;
+    notifications: CypherNotification[];
+  };
+}
+
+/** Why the console refused a query (problem type query-refused, extension `reason`). */
+export type QueryRefusalReason =
+  | 'write'
+  | 'schema'
+  | 'admin'
+  | 'load-csv'
+  | 'multiple-statements'
+  | 'use'
+  | 'in-transactions'
+  | 'procedure'
+  | 'explain-profile'
+  | 'empty';

@@ -8,10 +8,17 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { cypherRouter } from './cypher/router.ts';
 import { overviewRouter } from './graph/overview.ts';
 import { healthRouter } from './health/router.ts';
 import { problemHandler, sendNotFound } from './http/problems.ts';
 import type { Logger } from './log.ts';
+import { nodesRouter } from './nodes/router.ts';
+import { openapiRouter } from './openapi/router.ts';
+import { pathsRouter } from './paths/router.ts';
+import { SchemaFactsCache } from './schema/facts.ts';
+import { schemaRouter } from './schema/router.ts';
+import { searchRouter } from './search/router.ts';
 
 export interface AppDeps {
   db: Database;
@@ -21,7 +28,7 @@ export interface AppDeps {
   clientDir?: string | undefined;
 }
 
-export function createApp({ db, log, clientDir }: AppDeps): Express {
+export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
@@ -31,6 +38,13 @@ export function createApp({ db, log, clientDir }: AppDeps): Express {
   const api = express.Router();
   api.use(healthRouter(db));
   api.use(overviewRouter(db));
+  const facts = new SchemaFactsCache(db, config.limits.queryTimeoutMs);
+  api.use(schemaRouter(db, config));
+  api.use(searchRouter(db, facts, config));
+  api.use(nodesRouter(db, facts, config));
+  api.use(pathsRouter(db, facts, config));
+  api.use(cypherRouter(db, config));
+  api.use(openapiRouter(config));
   api.use(sendNotFound);
   app.use('/api', api);
 

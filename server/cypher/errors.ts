@@ -44,18 +44,39 @@ export function fromQueryError(error: unknown, prefixLength = 0): unknown {
   if (typeof code !== 'string' || typeof message !== 'string') return error;
   const detail = firstLine(message);
   if (message.includes('Expected exactly one statement per query')) {
-    return refused('multiple-statements', 'The console runs one statement per request; this query has more than one.');
+    return refused(
+      'multiple-statements',
+      'The console runs one statement per request; this query has more than one.',
+    );
   }
-  if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Transaction.ForbiddenDueToTransactionType') {
-    return refused('write', 'The console runs read-only queries; Neo4j refused this one as a write.');
+  if (
+    code === 'Neo.ClientError.Statement.AccessMode' ||
+    code === 'Neo.ClientError.Transaction.ForbiddenDueToTransactionType'
+  ) {
+    return refused(
+      'write',
+      'The console runs read-only queries; Neo4j refused this one as a write.',
+    );
   }
-  if (code === 'Neo.ClientError.Statement.UnsupportedAdministrationCommand' || code.startsWith('Neo.ClientError.Security.')) {
+  if (
+    code === 'Neo.ClientError.Statement.UnsupportedAdministrationCommand' ||
+    code.startsWith('Neo.ClientError.Security.')
+  ) {
     return refused('admin', `The console does not run administration commands: ${detail}`);
   }
-  if (code === 'Neo.ClientError.Statement.SyntaxError' || code === 'Neo.ClientError.Statement.SemanticError') {
-    return new AppError('query-syntax', detail, { code, position: errorPosition(message, prefixLength) });
+  if (
+    code === 'Neo.ClientError.Statement.SyntaxError' ||
+    code === 'Neo.ClientError.Statement.SemanticError'
+  ) {
+    return new AppError('query-syntax', detail, {
+      code,
+      position: errorPosition(message, prefixLength),
+    });
   }
-  if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
+  if (
+    code.startsWith('Neo.ClientError.Statement.') ||
+    code.startsWith('Neo.ClientError.Procedure.')
+  ) {
     return new AppError('validation', `Neo4j rejected the query: ${detail}`, { code });
   }
   return error;

@@ -12,7 +12,11 @@ import { AppError, validationError } from '../http/problems.ts';
 import { LexError, tokenize, type Token } from './lexer.ts';
 import { ALLOWED_PROCEDURES, ALLOWED_SHOW_OPERATORS } from './procedures.ts';
 
-export function refused(reason: QueryRefusalReason, detail: string, extra: Record<string, unknown> = {}): AppError {
+export function refused(
+  reason: QueryRefusalReason,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): AppError {
   return new AppError('query-refused', detail, { reason, ...extra });
 }
 
@@ -67,7 +71,9 @@ export function checkQueryText(query: string): string {
     throw error;
   }
   if (tokens.length === 0) {
-    throw validationError([{ path: 'body.query', message: 'has no statement, only whitespace or comments' }]);
+    throw validationError([
+      { path: 'body.query', message: 'has no statement, only whitespace or comments' },
+    ]);
   }
 
   let end = tokens.length;
@@ -97,7 +103,8 @@ export function checkQueryText(query: string): string {
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
     const at = { position: positionAt(query, token.offset) };
-    const clauseStart = i <= options.length || previous?.text === '{' || isWord(previous, 'UNION', 'ALL');
+    const clauseStart =
+      i <= options.length || previous?.text === '{' || isWord(previous, 'UNION', 'ALL');
     if (isWord(token, 'USE') && clauseStart && next?.text !== ':') {
       throw refused(
         'use',
@@ -106,7 +113,11 @@ export function checkQueryText(query: string): string {
       );
     }
     if (isWord(token, 'LOAD') && isWord(next, 'CSV')) {
-      throw refused('load-csv', 'LOAD CSV is not available in the console: it reads files and URLs.', at);
+      throw refused(
+        'load-csv',
+        'LOAD CSV is not available in the console: it reads files and URLs.',
+        at,
+      );
     }
     // CALL { … } IN [[n] CONCURRENT] TRANSACTIONS: IN follows the subquery's closing brace.
     const batches = [next, tokens[i + 2], tokens[i + 3]].some((t) => isWord(t, 'TRANSACTIONS'));
@@ -136,7 +147,9 @@ function* operators(plan: PlanNode): Generator<PlanNode> {
 /** "ProcedureCall@neo4j" → ["ProcedureCall", "neo4j"]. */
 function splitOperator(operatorType: string): [string, string | undefined] {
   const at = operatorType.lastIndexOf('@');
-  return at < 0 ? [operatorType, undefined] : [operatorType.slice(0, at), operatorType.slice(at + 1)];
+  return at < 0
+    ? [operatorType, undefined]
+    : [operatorType.slice(0, at), operatorType.slice(at + 1)];
 }
 
 /** The procedure name in a ProcedureCall's details, e.g. "db.labels() :: (label :: STRING)". */
@@ -153,7 +166,11 @@ const QUERY_TYPE_REASON: Record<string, { reason: QueryRefusalReason; what: stri
 };
 
 /** Checks EXPLAIN's verdict on a query: its type, its operators and its procedures. */
-export function checkPlan(queryType: string, plan: PlanNode | false | undefined, database: string): void {
+export function checkPlan(
+  queryType: string,
+  plan: PlanNode | false | undefined,
+  database: string,
+): void {
   // Operators first: they name the more specific reason (an admin command is also type "s").
   if (plan) {
     for (const op of operators(plan)) checkOperator(op, database);
@@ -175,10 +192,16 @@ function checkOperator(op: PlanNode, database: string): void {
     name.startsWith('Terminate') ||
     (name.startsWith('Show') && !ALLOWED_SHOW_OPERATORS.has(name))
   ) {
-    throw refused('admin', `The console does not run administration commands (plan operator ${name}).`);
+    throw refused(
+      'admin',
+      `The console does not run administration commands (plan operator ${name}).`,
+    );
   }
   if (runsOn !== undefined && runsOn !== database) {
-    throw refused('use', `The query would run on "${runsOn}"; the console only reads "${database}".`);
+    throw refused(
+      'use',
+      `The query would run on "${runsOn}"; the console only reads "${database}".`,
+    );
   }
   if (name === 'LoadCSV') {
     throw refused('load-csv', 'LOAD CSV is not available in the console: it reads files and URLs.');
@@ -202,7 +225,10 @@ function checkOperator(op: PlanNode, database: string): void {
 }
 
 /** 1-based line and column, 0-based offset, of a position in the query. */
-export function positionAt(query: string, offset: number): { line: number; column: number; offset: number } {
+export function positionAt(
+  query: string,
+  offset: number,
+): { line: number; column: number; offset: number } {
   const before = query.slice(0, offset);
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, offset };

@@ -3,7 +3,11 @@
  * server-side timeout, streaming records and stopping at the row cap so memory stays bounded
  * however many rows the query would produce.
  */
-import neo4j, { type Notification, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
+import neo4j, {
+  type Notification,
+  type Record as Neo4jRecord,
+  type ResultSummary,
+} from 'neo4j-driver';
 import type { CypherNotification, CypherResponse } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
 import type { Database } from '../db/database.ts';
@@ -42,7 +46,10 @@ function toNotification(n: Notification, prefixLength: number): CypherNotificati
   };
 }
 
-function notificationsOf(explain: ResultSummary, run: ResultSummary | undefined): CypherNotification[] {
+function notificationsOf(
+  explain: ResultSummary,
+  run: ResultSummary | undefined,
+): CypherNotification[] {
   const all = [
     ...(run?.notifications ?? []).map((n) => toNotification(n, 0)),
     ...explain.notifications.map((n) => toNotification(n, EXPLAIN_PREFIX.length)),

@@ -5,9 +5,20 @@
  */
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import type { EvidenceBundle, EvidenceProfile, EvidenceQuote, GraphNode, Provenance } from '../../common/api.ts';
+import type {
+  EvidenceBundle,
+  EvidenceProfile,
+  EvidenceQuote,
+  GraphNode,
+  Provenance,
+} from '../../common/api.ts';
 import { toGraphNode } from '../db/encode.ts';
-import { MENTION, PASSAGE_KEY, PROVENANCE, RELATIONSHIP_EVIDENCE } from '../schema/evidence-profile.ts';
+import {
+  MENTION,
+  PASSAGE_KEY,
+  PROVENANCE,
+  RELATIONSHIP_EVIDENCE,
+} from '../schema/evidence-profile.ts';
 import { toNumber, toStringOrNull } from '../schema/records.ts';
 import { mentionsQuery, passagesByKeyQuery } from './queries.ts';
 
@@ -15,7 +26,10 @@ import { mentionsQuery, passagesByKeyQuery } from './queries.ts';
 export const EVIDENCE_LIMIT = 50;
 
 /** Where an element says it comes from, when the database records provenance. */
-export function provenanceOf(properties: Record<string, unknown>, profile: EvidenceProfile): Provenance | null {
+export function provenanceOf(
+  properties: Record<string, unknown>,
+  profile: EvidenceProfile,
+): Provenance | null {
   if (!profile.provenance) return null;
   const source = toStringOrNull(properties[PROVENANCE.source]);
   if (source === null) return null;
@@ -80,16 +94,14 @@ export async function readMentionEvidence(
   const record = result.records[0];
   if (!record) return { quotes: [], passages: [], total: 0 };
   const passages = (record.get('passages') as Node[]).map(toGraphNode);
-  const quotes = (record.get('mentions') as Relationship[]).map(
-    (m): EvidenceQuote => ({
-      passageId: m.startNodeElementId,
-      passageKey: null,
-      quote: toStringOrNull(m.properties[MENTION.quote]),
-      start: toNumber(m.properties[MENTION.start]),
-      end: toNumber(m.properties[MENTION.end]),
-      relationshipId: m.elementId,
-    }),
-  );
+  const quotes = (record.get('mentions') as Relationship[]).map((m): EvidenceQuote => ({
+    passageId: m.startNodeElementId,
+    passageKey: null,
+    quote: toStringOrNull(m.properties[MENTION.quote]),
+    start: toNumber(m.properties[MENTION.start]),
+    end: toNumber(m.properties[MENTION.end]),
+    relationshipId: m.elementId,
+  }));
   for (const quote of quotes) {
     const passage = passages.find((p) => p.id === quote.passageId);
     const key = passage?.properties[PASSAGE_KEY];

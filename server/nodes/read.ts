@@ -8,20 +8,34 @@ import { notFound } from '../http/problems.ts';
 import type { SchemaFacts } from '../schema/read.ts';
 import { toCount, toStrings } from '../schema/records.ts';
 import { provenanceOf, readMentionEvidence } from './evidence.ts';
-import { NODE_QUERY, RELATIONSHIP_TYPES_QUERY, degreesQuery, neighboursQuery, type Direction } from './queries.ts';
+import {
+  NODE_QUERY,
+  RELATIONSHIP_TYPES_QUERY,
+  degreesQuery,
+  neighboursQuery,
+  type Direction,
+} from './queries.ts';
 
 const noSuchNode = (id: string) => notFound(`No node has the element id "${id}".`);
 
-export async function readNode(db: Database, facts: SchemaFacts, id: string, timeoutMs: number): Promise<NodeResponse> {
+export async function readNode(
+  db: Database,
+  facts: SchemaFacts,
+  id: string,
+  timeoutMs: number,
+): Promise<NodeResponse> {
   return db.read(async (tx) => {
     const record = (await tx.run(NODE_QUERY, { id })).records[0];
     if (!record) throw noSuchNode(id);
     const node = record.get('n') as Node;
     // The live type list, not the cached facts: a new type must not go missing from the degrees.
-    const types = toStrings((await tx.run(RELATIONSHIP_TYPES_QUERY)).records[0]?.get('types')).sort();
+    const types = toStrings(
+      (await tx.run(RELATIONSHIP_TYPES_QUERY)).records[0]?.get('types'),
+    ).sort();
     const byType: DegreeCount[] = [];
     if (types.length > 0) {
-      const counts = ((await tx.run(degreesQuery(types), { id })).records[0]?.get('counts') ?? []) as unknown[][];
+      const counts = ((await tx.run(degreesQuery(types), { id })).records[0]?.get('counts') ??
+        []) as unknown[][];
       types.forEach((type, i) => {
         const [out, incoming] = counts[i] ?? [];
         if (toCount(out) > 0) byType.push({ type, direction: 'out', count: toCount(out) });
@@ -64,7 +78,9 @@ export async function readNeighbours(
   const relationships = record.get('relationships') as Relationship[];
   const neighbours = record.get('neighbours') as Node[];
   const seen = new Set<string>();
-  const nodes = neighbours.filter((m) => !seen.has(m.elementId) && seen.add(m.elementId)).map(toGraphNode);
+  const nodes = neighbours
+    .filter((m) => !seen.has(m.elementId) && seen.add(m.elementId))
+    .map(toGraphNode);
   const total = toCount(record.get('total'));
   return {
     node: toGraphNode(record.get('n') as Node),

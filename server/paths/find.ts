@@ -1,7 +1,13 @@
 /** Finds shortest and alternative paths between two nodes, with the evidence for every hop. */
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import type { FoundPath, GraphNode, GraphRelationship, PathHop, PathsResponse } from '../../common/api.ts';
+import type {
+  FoundPath,
+  GraphNode,
+  GraphRelationship,
+  PathHop,
+  PathsResponse,
+} from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode, toGraphRelationship } from '../db/encode.ts';
 import { notFound } from '../http/problems.ts';
@@ -34,7 +40,9 @@ export async function findPaths(
   // Mentions tie passages to everything they name: walking them would connect all co-mentioned nodes.
   const excludedTypes = facts.evidence.mentionTypes;
   return db.read(async (tx) => {
-    const endpoints = (await tx.run(ENDPOINTS_QUERY, request)).records.map((r) => r.get('n') as Node);
+    const endpoints = (await tx.run(ENDPOINTS_QUERY, request)).records.map(
+      (r) => r.get('n') as Node,
+    );
     const from = endpoints.find((n) => n.elementId === request.from);
     const to = endpoints.find((n) => n.elementId === request.to);
     if (!from) throw notFound(`No node has the element id "${request.from}" (from).`);
@@ -66,7 +74,12 @@ export async function findPaths(
           provenance: provenanceOf(rel.properties, facts.evidence),
         };
       });
-      return { length: hops.length, nodes: ids, relationships: hops.map((h) => h.relationship), hops };
+      return {
+        length: hops.length,
+        nodes: ids,
+        relationships: hops.map((h) => h.relationship),
+        hops,
+      };
     });
     const passages = await resolvePassages(
       tx,

@@ -16,12 +16,15 @@ export const PATH_OVERFETCH = 4;
  * Up to `k` shortest simple paths (no node twice) of at most `maxLength` hops, ignoring direction
  * and the excluded types; paths through the same nodes count once, shortest first.
  */
-export function shortestPathsQuery(k: number, maxLength: number, excludedTypes: readonly string[]): string {
+export function shortestPathsQuery(
+  k: number,
+  maxLength: number,
+  excludedTypes: readonly string[],
+): string {
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(maxLength) || maxLength < 1) {
     throw new RangeError('k and maxLength must be positive integers');
   }
-  const filter =
-    excludedTypes.length === 0 ? '' : `:!(${excludedTypes.map(quoteName).join('|')})`;
+  const filter = excludedTypes.length === 0 ? '' : `:!(${excludedTypes.map(quoteName).join('|')})`;
   return `MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
 MATCH p = SHORTEST ${k * PATH_OVERFETCH} ((a)(()-[r${filter}]-(x)){1,${maxLength}}(b)

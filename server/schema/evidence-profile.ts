@@ -31,7 +31,10 @@ export function detectEvidenceProfile(input: {
   const relationshipEvidenceTypes: string[] = [];
   for (const [type, keys] of input.relationshipKeys) {
     if (keys.includes(MENTION.quote)) mentionTypes.push(type);
-    else if (keys.includes(RELATIONSHIP_EVIDENCE.quotes) || keys.includes(RELATIONSHIP_EVIDENCE.passages)) {
+    else if (
+      keys.includes(RELATIONSHIP_EVIDENCE.quotes) ||
+      keys.includes(RELATIONSHIP_EVIDENCE.passages)
+    ) {
       relationshipEvidenceTypes.push(type);
     }
   }
@@ -39,7 +42,9 @@ export function detectEvidenceProfile(input: {
     mentionTypes: mentionTypes.sort(),
     passageLabels: mentionTypes.length > 0 ? [...input.passageLabels].sort() : [],
     relationshipEvidenceTypes: relationshipEvidenceTypes.sort(),
-    provenance: input.propertyKeys.includes(PROVENANCE.source) && input.propertyKeys.includes(PROVENANCE.basis),
+    provenance:
+      input.propertyKeys.includes(PROVENANCE.source) &&
+      input.propertyKeys.includes(PROVENANCE.basis),
   };
 }
 

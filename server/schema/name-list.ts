@@ -9,7 +9,9 @@ export const NameList = z
       .map((v) => v.trim())
       .filter((v) => v.length > 0),
   )
-  .pipe(z.array(z.string().max(200, 'names are at most 200 characters')).max(50, 'at most 50 names'));
+  .pipe(
+    z.array(z.string().max(200, 'names are at most 200 characters')).max(50, 'at most 50 names'),
+  );
 
 /** A parsed list, or null when it names nothing (no filter). */
 export const nonEmpty = (list: string[] | undefined): string[] | null =>

@@ -73,7 +73,8 @@ ORDER BY position, key`;
 /** Labels of the nodes that start relationships of each given type (a small sample). */
 export function startLabelsQuery(types: readonly string[]): string {
   const parts = types.map(
-    (t) => `MATCH (s)-[:${quoteName(t)}]->() WITH s LIMIT 100 UNWIND labels(s) AS label RETURN DISTINCT label`,
+    (t) =>
+      `MATCH (s)-[:${quoteName(t)}]->() WITH s LIMIT 100 UNWIND labels(s) AS label RETURN DISTINCT label`,
   );
   return `CALL () {
   ${parts.join('\n  UNION\n  ')}

@@ -40,7 +40,12 @@ interface Names {
 /** What the explorer's own routes need to know about a database, cheaply. */
 export interface SchemaFacts {
   relationshipTypes: string[];
-  fulltextIndexes: { name: string; labels: string[]; properties: string[]; analyzer: string | null }[];
+  fulltextIndexes: {
+    name: string;
+    labels: string[];
+    properties: string[];
+    analyzer: string | null;
+  }[];
   evidence: EvidenceProfile;
 }
 
@@ -103,7 +108,9 @@ export async function readSchemaFacts(tx: ManagedTransaction): Promise<SchemaFac
   const fulltext = await tx.run(FULLTEXT_INDEXES_QUERY);
   const samples = await sampleProperties(tx, 'type', names.types, FACTS_SAMPLE_SIZE);
   const evidence =
-    names.types.length > 0 ? await readEvidenceProfile(tx, names, keysByType(names.types, samples)) : NO_EVIDENCE;
+    names.types.length > 0
+      ? await readEvidenceProfile(tx, names, keysByType(names.types, samples))
+      : NO_EVIDENCE;
   return {
     relationshipTypes: names.types,
     fulltextIndexes: fulltext.records.map((r) => ({
@@ -117,7 +124,10 @@ export async function readSchemaFacts(tx: ManagedTransaction): Promise<SchemaFac
 }
 
 /** The whole schema, for GET /api/schema. */
-export async function readSchema(tx: ManagedTransaction, database: string): Promise<SchemaResponse> {
+export async function readSchema(
+  tx: ManagedTransaction,
+  database: string,
+): Promise<SchemaResponse> {
   const names = await readNames(tx);
   const counts = (await tx.run(countsQuery(names.labels, names.types))).records[0];
   const labelCounts = (counts?.get('labelCounts') as unknown[] | undefined) ?? [];
@@ -137,21 +147,24 @@ export async function readSchema(tx: ManagedTransaction, database: string): Prom
       ...(analyzer ? { analyzer } : {}),
     };
   });
-  const constraints = (await tx.run(CONSTRAINTS_QUERY)).records.map(
-    (r): ConstraintSummary => ({
-      name: r.get('name') as string,
-      type: r.get('type') as string,
-      entityType: r.get('entityType') as ConstraintSummary['entityType'],
-      labelsOrTypes: toStrings(r.get('labelsOrTypes')),
-      properties: toStrings(r.get('properties')),
-    }),
-  );
+  const constraints = (await tx.run(CONSTRAINTS_QUERY)).records.map((r): ConstraintSummary => ({
+    name: r.get('name') as string,
+    type: r.get('type') as string,
+    entityType: r.get('entityType') as ConstraintSummary['entityType'],
+    labelsOrTypes: toStrings(r.get('labelsOrTypes')),
+    properties: toStrings(r.get('properties')),
+  }));
   const edges = schemaEdges((await tx.run(SCHEMA_GRAPH_QUERY)).records[0]);
   const evidence =
-    names.types.length > 0 ? await readEvidenceProfile(tx, names, keysByType(names.types, typeSamples)) : NO_EVIDENCE;
+    names.types.length > 0
+      ? await readEvidenceProfile(tx, names, keysByType(names.types, typeSamples))
+      : NO_EVIDENCE;
   return {
     database,
-    totals: { nodes: toCount(counts?.get('nodes')), relationships: toCount(counts?.get('relationships')) },
+    totals: {
+      nodes: toCount(counts?.get('nodes')),
+      relationships: toCount(counts?.get('relationships')),
+    },
     labels: names.labels.map((label, i) => ({
       label,
       count: toCount(labelCounts[i]),
@@ -186,7 +199,9 @@ function schemaEdges(record: Neo4jRecord | undefined): SchemaEdge[] {
     if (!start || !end) continue;
     seen.set(JSON.stringify([start, rel.type, end]), { start, type: rel.type, end });
   }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge);
+  return [...seen.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, edge]) => edge);
 }
 
 /** Elements without any property yield no sample rows; the sample still covered them. */

@@ -21,7 +21,11 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }
@@ -65,7 +69,8 @@ export function bestMatch(
     for (const text of texts(value)) {
       const score = closeness(text, foldedQuery, foldedTerms);
       if (score === 0) continue;
-      const rank = score * 10 + (preferred.includes(property) ? 1 : 0) - Math.min(text.length, 1000) / 10_000;
+      const rank =
+        score * 10 + (preferred.includes(property) ? 1 : 0) - Math.min(text.length, 1000) / 10_000;
       if (!best || rank > best.rank) best = { property, text, rank };
     }
   }

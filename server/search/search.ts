@@ -35,7 +35,10 @@ export interface SearchLimits {
 }
 
 /** The full-text indexes that can answer: all node indexes, or those covering a wanted label. */
-export function usableIndexes(facts: SchemaFacts, labels: string[] | null): SchemaFacts['fulltextIndexes'] {
+export function usableIndexes(
+  facts: SchemaFacts,
+  labels: string[] | null,
+): SchemaFacts['fulltextIndexes'] {
   if (!labels) return facts.fulltextIndexes;
   return facts.fulltextIndexes.filter((index) => index.labels.some((l) => labels.includes(l)));
 }
@@ -90,7 +93,11 @@ async function fulltextSearch(
     .slice(0, request.limit)
     .map((hit) => {
       const node = toGraphNode(hit.node);
-      return { node, score: hit.score, match: bestMatch(node.properties, request.query, hit.index.properties) };
+      return {
+        node,
+        score: hit.score,
+        match: bestMatch(node.properties, request.query, hit.index.properties),
+      };
     });
   return {
     query: request.query,
@@ -102,7 +109,11 @@ async function fulltextSearch(
   };
 }
 
-async function scanSearch(db: Database, request: SearchRequest, limits: SearchLimits): Promise<SearchResponse> {
+async function scanSearch(
+  db: Database,
+  request: SearchRequest,
+  limits: SearchLimits,
+): Promise<SearchResponse> {
   const record = await db.read(async (tx) => {
     const result = await tx.run(scanSearchQuery(request.labels), {
       q: foldText(request.query),
@@ -111,7 +122,11 @@ async function scanSearch(db: Database, request: SearchRequest, limits: SearchLi
     });
     return result.records[0];
   }, limits.timeoutMs);
-  const rows = (record?.get('hits') as { node: Node; best: { key: string; text: string; score: unknown } }[]) ?? [];
+  const rows =
+    (record?.get('hits') as {
+      node: Node;
+      best: { key: string; text: string; score: unknown };
+    }[]) ?? [];
   return {
     query: request.query,
     mode: 'scan',

@@ -1,0 +1,307 @@
+/**
+ * The OpenAPI 3.1 document of the API. Schemas come from schemas.ts (the same ones the tests
+ * validate responses with); bounds come from the routers' own constants and the configuration,
+ * so the document describes the server that serves it.
+ */
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { CYPHER_QUERY_MAX_LENGTH } from '../cypher/router.ts';
+import { NEIGHBOUR_MAX_LIMIT } from '../nodes/router.ts';
+import { PATHS_DEFAULT_K, PATHS_DEFAULT_MAX_LENGTH, PATHS_MAX_K } from '../paths/router.ts';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_QUERY_MAX_LENGTH } from '../search/router.ts';
+import { APP } from '../version.ts';
+import { registry } from './schemas.ts';
+
+type Json = Record<string, unknown>;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(id) } },
+});
+
+const PROBLEMS: Record<string, string> = {
+  '400': 'Invalid request (problem type validation; query-syntax for the console)',
+  '404': 'No such node or route (problem type not-found)',
+  '413': 'Request body too large (problem type payload-too-large)',
+  '422': 'Query refused by the read-only guard (problem type query-refused, extension `reason`)',
+  '503':
+    'Neo4j unavailable, or the console is at its concurrency limit (problem type database-unavailable; header Retry-After)',
+  '504': 'The query exceeded the server-side time limit (problem type query-timeout)',
+};
+
+function problems(...statuses: string[]): Json {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: PROBLEMS[status],
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+        ...(status === '503'
+          ? {
+              headers: {
+                'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+              },
+            }
+          : {}),
+      },
+    ]),
+  );
+}
+
+function param(
+  name: string,
+  where: 'query' | 'path',
+  schema: Json,
+  description: string,
+  required = false,
+): Json {
+  return { name, in: where, required: where === 'path' || required, description, schema };
+}
+
+const nodeId = param(
+  'id',
+  'path',
+  { type: 'string', pattern: '^\\d+:[A-Za-z0-9-]{1,64}:\\d{1,20}$' },
+  'Element id of the node (URL-encoded; ":" may also stay as it is).',
+);
+const nameList = (what: string) => ({
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+  description: `${what}: comma-separated, or the parameter repeated (at most 50).`,
+});
+
+function paths(config: Config): Json {
+  const { searchLimitMax, neighbourLimit, pathMaxLength, queryMaxRows, queryTimeoutMs } =
+    config.limits;
+  return {
+    '/api/health': {
+      get: {
+        summary: 'Application version and whether Neo4j answers',
+        responses: {
+          '200': json('HealthResponse', 'Neo4j reachable'),
+          '503': json('HealthResponse', 'Neo4j not reachable'),
+        },
+      },
+    },
+    '/api/graph/overview': {
+      get: {
+        summary: 'A bounded first view: the best-connected nodes and the relationships among them',
+        parameters: [
+          param(
+            'limit',
+            'query',
+            { type: 'integer', minimum: 1, maximum: 1000, default: 150 },
+            'Nodes at most.',
+          ),
+        ],
+        responses: {
+          '200': json('OverviewResponse', 'The view'),
+          ...problems('400', '503', '504'),
+        },
+      },
+    },
+    '/api/schema': {
+      get: {
+        summary:
+          'Labels, relationship types, property types, counts, indexes, constraints, schema graph, evidence profile',
+        responses: { '200': json('SchemaResponse', 'The schema'), ...problems('503', '504') },
+      },
+    },
+    '/api/search': {
+      get: {
+        summary: 'Ranked matches over names, aliases, titles and other text',
+        description:
+          'Uses the full-text indexes covering the wanted labels (exact, prefix and fuzzy terms, with and ' +
+          'without diacritics); without one, or when they find nothing, a bounded scan of string properties ' +
+          '(case- and diacritic-insensitive substring match; `partial` when the bound was reached).',
+        parameters: [
+          param(
+            'q',
+            'query',
+            { type: 'string', minLength: 1, maxLength: SEARCH_QUERY_MAX_LENGTH },
+            'Text to find; must contain a letter or digit.',
+            true,
+          ),
+          param(
+            'labels',
+            'query',
+            nameList('Only nodes with one of these labels'),
+            'Label filter.',
+          ),
+          param(
+            'limit',
+            'query',
+            {
+              type: 'integer',
+              minimum: 1,
+              maximum: searchLimitMax,
+              default: Math.min(SEARCH_DEFAULT_LIMIT, searchLimitMax),
+            },
+            'Hits at most.',
+          ),
+        ],
+        responses: {
+          '200': json('SearchResponse', 'Hits, best first'),
+          ...problems('400', '503', '504'),
+        },
+      },
+    },
+    '/api/nodes/{id}': {
+      get: {
+        summary:
+          'A node: labels, properties, degree per type and direction, evidence and provenance',
+        parameters: [nodeId],
+        responses: {
+          '200': json('NodeResponse', 'The node'),
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
+    '/api/nodes/{id}/neighbours': {
+      get: {
+        summary: 'A page of a node’s relationships and neighbours, with the total',
+        description:
+          'Stable order: relationship type, then relationship element id. A hub is never returned whole.',
+        parameters: [
+          nodeId,
+          param('types', 'query', nameList('Relationship types'), 'Type filter.'),
+          param('labels', 'query', nameList('Neighbour labels'), 'Label filter on the neighbour.'),
+          param(
+            'direction',
+            'query',
+            { type: 'string', enum: ['out', 'in', 'both'], default: 'both' },
+            'Relationship direction seen from the node.',
+          ),
+          param(
+            'limit',
+            'query',
+            {
+              type: 'integer',
+              minimum: 1,
+              maximum: Math.max(neighbourLimit, NEIGHBOUR_MAX_LIMIT),
+              default: neighbourLimit,
+            },
+            'Relationships on the page.',
+          ),
+          param(
+            'skip',
+            'query',
+            { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+            'Relationships skipped before the page.',
+          ),
+        ],
+        responses: {
+          '200': json('NeighboursResponse', 'The page'),
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
+    '/api/paths': {
+      get: {
+        summary: 'Shortest and alternative paths between two nodes, with evidence for every hop',
+        description:
+          'Simple paths (no node twice), direction ignored, evidence links (mention types) not walked; ' +
+          'paths through the same nodes count once. No path within maxLength is an answer: 200 with an ' +
+          'empty list and a message.',
+        parameters: [
+          param('from', 'query', { type: 'string' }, 'Element id of the first node.', true),
+          param(
+            'to',
+            'query',
+            { type: 'string' },
+            'Element id of the other node (not the same).',
+            true,
+          ),
+          param(
+            'maxLength',
+            'query',
+            {
+              type: 'integer',
+              minimum: 1,
+              maximum: pathMaxLength,
+              default: Math.min(PATHS_DEFAULT_MAX_LENGTH, pathMaxLength),
+            },
+            'Hops at most.',
+          ),
+          param(
+            'k',
+            'query',
+            { type: 'integer', minimum: 1, maximum: PATHS_MAX_K, default: PATHS_DEFAULT_K },
+            'Paths at most, shortest first.',
+          ),
+        ],
+        responses: {
+          '200': json('PathsResponse', 'Paths, possibly none'),
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
+    '/api/cypher': {
+      post: {
+        summary: 'Run one read-only Cypher query',
+        description:
+          `Checked three ways: the query text (one statement; no EXPLAIN/PROFILE, USE, LOAD CSV, ` +
+          `CALL … IN TRANSACTIONS), Neo4j's plan (query type "r", allowed operators and procedures) and a ` +
+          `read transaction. Server-side timeout ${queryTimeoutMs} ms; at most ${queryMaxRows} rows, cut ` +
+          `while streaming (truncated: true). Parameters use the value encoding.`,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                ...ref('CypherRequest'),
+                description: `query: at most ${CYPHER_QUERY_MAX_LENGTH} characters`,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json('CypherResponse', 'Columns, rows, graph elements and summary'),
+          ...problems('400', '413', '422', '503', '504'),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document',
+        responses: {
+          '200': {
+            description: 'OpenAPI 3.1',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The component schemas, without the per-schema $schema and $id that OpenAPI does not want. */
+function componentSchemas(): Record<string, Json> {
+  const generated = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas as Record<string, Json>;
+  return Object.fromEntries(
+    Object.entries(generated).map(([id, schema]) => {
+      const { $schema: _schema, $id: _id, ...rest } = schema;
+      return [id, rest];
+    }),
+  );
+}
+
+export function openapiDocument(config: Config): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Summit Graph API',
+      version: APP.version,
+      description:
+        'Explore any Neo4j database: schema, search, nodes, neighbourhoods, paths and a read-only Cypher ' +
+        'console. Errors are RFC 9457 problem+json with a stable `type`. Values use a lossless JSON ' +
+        'encoding (see the EncodedValue schema and docs/API.md).',
+    },
+    paths: paths(config),
+    components: { schemas: componentSchemas() },
+  };
+}
