@@ -1,0 +1,152 @@
+/**
+ * Money figures, percentages and head counts with what they measure, qualifier, year and period:
+ * "more than 1 billion US dollars in 2016", "increased by another 18 percent", "$ 800 million".
+ */
+
+export interface Figure {
+  /** Offsets into the sentence text. */
+  start: number;
+  end: number;
+  statedAs: string;
+  value: number;
+  unit: string;
+  qualifier: string | undefined;
+}
+
+const QUALIFIER =
+  '(?:(more than|over|nearly|almost|about|around|approximately|some|up to|less than|at least|exceeding|another)\\s+)?';
+const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)';
+const SCALE = '(?:\\s*(thousand|million|billion|trillion|mln|bln|bn)\\b)?';
+const CURRENCY_WORD =
+  '(US dollars|U\\.S\\. dollars|dollars|USD|euros?|EUR|yuan|roubles?|rubles?|somoni)';
+const MONEY = new RegExp(
+  `${QUALIFIER}(?:(US\\$|USD|\\$|€)\\s?${NUMBER}${SCALE}(?:\\s+${CURRENCY_WORD})?|${NUMBER}${SCALE}\\s+${CURRENCY_WORD})`,
+  'gi',
+);
+const PERCENT = new RegExp(`${QUALIFIER}${NUMBER}\\s*(?:percent|per cent|%)`, 'gi');
+const COUNT =
+  /(?:a total of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+((?:\p{Lu}[\p{L}]+\s+)?(?:servicemen|soldiers|officers|cadets|students|specialists|citizens|migrants|workers|experts|doctors|teachers|tourists))/giu;
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bln: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+};
+
+function currency(symbol: string | undefined, word: string | undefined): string {
+  const s = (symbol ?? word ?? '').toLowerCase();
+  if (s.includes('$') || s.includes('dollar') || s === 'usd') return 'USD';
+  if (s === '€' || s.startsWith('euro') || s === 'eur') return 'EUR';
+  if (s === 'yuan') return 'CNY';
+  if (s.startsWith('rouble') || s.startsWith('ruble')) return 'RUB';
+  if (s === 'somoni') return 'TJS';
+  return s.toUpperCase();
+}
+
+const number = (text: string) => Number(text.replace(/,/g, ''));
+const qualifierOf = (q: string | undefined) =>
+  q && q.toLowerCase() !== 'another' ? q.toLowerCase() : undefined;
+
+/** Every money amount, percentage and head count in a sentence. */
+export function findFigures(sentence: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const m of sentence.matchAll(MONEY)) {
+    const [, q, symbol, n1, scale1, word1, n2, scale2, word2] = m;
+    const value = number(n1 ?? n2 ?? '0') * (SCALES[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
+    figures.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      statedAs: m[0],
+      value,
+      unit: currency(symbol, word1 ?? word2),
+      qualifier: qualifierOf(q),
+    });
+  }
+  for (const m of sentence.matchAll(PERCENT)) {
+    figures.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      statedAs: m[0],
+      value: number(m[2] ?? '0'),
+      unit: '%',
+      qualifier: qualifierOf(m[1]),
+    });
+  }
+  for (const m of sentence.matchAll(COUNT)) {
+    figures.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      statedAs: m[0],
+      value: number(m[1] ?? '0'),
+      unit: 'persons',
+      qualifier: undefined,
+    });
+  }
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+export interface Measure {
+  measure: string;
+  sphere: string | undefined;
+  trade: boolean;
+}
+
+/** What a figure measures, from the words around it. */
+export function measureOf(sentence: string, figure: Figure): Measure {
+  const s = sentence.toLowerCase();
+  if (figure.unit === 'persons') {
+    const noun = figure.statedAs
+      .replace(/^(?:a total of\s+)?[\d,]+\s+(?:\p{Lu}\p{L}+\s+)?/iu, '')
+      .toLowerCase();
+    return {
+      measure: /stud|train|academ|educat/.test(s) ? `${noun} in training` : noun,
+      sphere: /servicemen|soldiers|officers|cadets|military|defen[cs]e/.test(s)
+        ? 'sphere:military-cooperation'
+        : undefined,
+      trade: false,
+    };
+  }
+  if (/trade|turnover/.test(s)) {
+    const growth = figure.unit === '%' && /increas|grew|growth|rose|rise/.test(s);
+    const expected = /expect|will|forecast|target|plan/.test(s);
+    const base = /turnover/.test(s) ? 'trade turnover' : 'trade volume';
+    return {
+      measure: growth ? `${base} growth` : expected ? `expected ${base} increase` : base,
+      sphere: 'sphere:trade',
+      trade: true,
+    };
+  }
+  if (/invest/.test(s)) return { measure: 'investment', sphere: 'sphere:investment', trade: false };
+  if (/credit|loan/.test(s)) return { measure: 'loans', sphere: 'sphere:finance', trade: false };
+  return { measure: 'amount', sphere: undefined, trade: false };
+}
+
+export interface YearAndPeriod {
+  year: number | undefined;
+  /** "in 2016" is stated; "last year" is computed from the publication date. */
+  yearStated: boolean;
+  period: string | undefined;
+}
+
+/** The year (and part of it) a figure refers to. */
+export function yearOf(sentence: string, publicationYear: number | undefined): YearAndPeriod {
+  const period =
+    /\b(first|second|third|fourth) quarter\b/i.exec(sentence)?.[0] ??
+    /\bfirst (?:three|six|nine) months\b/i.exec(sentence)?.[0] ??
+    /\b(?:first|second) half\b/i.exec(sentence)?.[0] ??
+    /\bin the coming years\b/i.exec(sentence)?.[0];
+  const explicit =
+    /\b(?:in|of|for|during|by)\s+((?:19|20)\d{2})\b/.exec(sentence)?.[1] ??
+    /\b((?:19|20)\d{2})\b/.exec(sentence)?.[1];
+  if (explicit) return { year: Number(explicit), yearStated: true, period: period?.toLowerCase() };
+  if (publicationYear !== undefined) {
+    if (/\b(?:last|previous|past) year\b/i.test(sentence))
+      return { year: publicationYear - 1, yearStated: false, period: period?.toLowerCase() };
+    return { year: publicationYear, yearStated: false, period: period?.toLowerCase() };
+  }
+  return { year: undefined, yearStated: false, period: period?.toLowerCase() };
+}
