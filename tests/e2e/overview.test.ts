@@ -13,6 +13,7 @@ import {
 } from '../support/browser.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
+import { countLabels, primaryLabel } from '../../client/src/graph/palette.ts';
 
 let db: Database;
 let app: RunningApp;
@@ -77,7 +78,9 @@ describe('overview', () => {
       .poll(() => page.getByTestId('scene-counts').textContent())
       .toContain(`${expected.nodes.length} nodes · ${expected.relationships.length} relationships`);
 
-    const labels = new Set(expected.nodes.map((n) => n.labels[0]));
+    // Each node is listed under its most specific label: the one the fewest nodes carry.
+    const counts = countLabels(expected.nodes);
+    const labels = new Set(expected.nodes.map((n) => primaryLabel(n.labels, counts)));
     const legend = await page.getByTestId('legend-entry').allTextContents();
     expect(legend.map((row) => row.replace(/\d+$/, '')).sort()).toEqual([...labels].sort());
 
@@ -96,7 +99,7 @@ describe('overview', () => {
     await page.getByRole('button', { name: /Emomali Rahmon/ }).click();
     const details = page.getByTestId('node-details');
     await details.waitFor();
-    expect(await details.getByRole('heading').textContent()).toBe('Emomali Rahmon');
+    expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe('Emomali Rahmon');
     expect(await details.getByRole('list', { name: 'Labels' }).textContent()).toContain('Person');
     expect(await details.textContent()).toContain('President');
     await screenshot(page, 'node-selected');

@@ -62,12 +62,14 @@ export function App() {
   useEffect(() => {
     const controller = new AbortController();
     void explorer.loadSchema(controller.signal);
-    loadOverview(controller.signal).then(
+    loadOverview(initialLink.base === 'overview', controller.signal).then(
       async (data) => {
         setLoad({ kind: 'ready', empty: data.nodes.length === 0 });
         // A shared link: bring back its expansions and selection on top of the overview.
         for (const id of initialLink.expand) await expand(id);
         if (initialLink.select) await reveal(initialLink.select);
+        // Pieces of a linked view arrive one by one; one layout over the whole gives its shape.
+        if (initialLink.expand.length > 0) canvas.current?.relayout(initialLink.layout);
         setLinkApplied(true);
       },
       (error: unknown) => {
@@ -93,6 +95,7 @@ export function App() {
   useEffect(() => {
     if (!linkApplied) return;
     const search = formatViewLink({
+      base: explorer.base,
       ...(selectedNodeId ? { select: selectedNodeId } : {}),
       expand: expandedIds ? expandedIds.split(' ') : [],
       layout,
@@ -100,7 +103,7 @@ export function App() {
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
-  }, [linkApplied, selectedNodeId, expandedIds, layout]);
+  }, [linkApplied, explorer.base, selectedNodeId, expandedIds, layout]);
 
   useUndoKeys(dispatch);
 
@@ -113,9 +116,13 @@ export function App() {
     [visible, styles, counts],
   );
   const passageLabels = explorer.schema?.evidence.passageLabels;
+  const overviewData = explorer.overview;
   const suggestions = useMemo(
-    () => mainEntities(visible.nodes, visible.relationships, passageLabels ?? ['Passage']),
-    [visible, passageLabels],
+    () =>
+      overviewData
+        ? mainEntities(overviewData.nodes, overviewData.relationships, passageLabels ?? ['Passage'])
+        : [],
+    [overviewData, passageLabels],
   );
   const details = useNodeDetails(selectedNodeId);
 
@@ -168,6 +175,7 @@ export function App() {
             }}
             hiddenCount={scene.hidden.length}
             onShowHidden={() => dispatch({ type: 'show-all' })}
+            onClear={explorer.clear}
             visible={visible}
             totalNodes={explorer.totalNodes}
           />
@@ -183,7 +191,7 @@ export function App() {
               onExpand={(id) => void expand(id)}
               description={`Graph of ${visible.nodes.length} nodes and ${visible.relationships.length} relationships. Double-click a node to expand it.`}
             />
-            <StageOverlay load={load} onRetry={retry} />
+            <StageOverlay load={load} onRetry={retry} canvasEmpty={visible.nodes.length === 0} />
             {explorer.notice && (
               <p
                 className={`notice notice--${explorer.notice.tone}`}
@@ -254,7 +262,15 @@ function mainEntities(
     .slice(0, SUGGESTION_COUNT);
 }
 
-function StageOverlay({ load, onRetry }: { load: LoadState; onRetry: () => void }) {
+function StageOverlay({
+  load,
+  onRetry,
+  canvasEmpty,
+}: {
+  load: LoadState;
+  onRetry: () => void;
+  canvasEmpty: boolean;
+}) {
   if (load.kind === 'loading') {
     return (
       <div className="overlay" role="status">
@@ -280,6 +296,16 @@ function StageOverlay({ load, onRetry }: { load: LoadState; onRetry: () => void 
         <p>
           <strong>The database is empty.</strong> Load the seed meeting with{' '}
           <code>npm run seed</code>, or point <code>NEO4J_URI</code> at a database with data.
+        </p>
+      </div>
+    );
+  }
+  if (canvasEmpty) {
+    return (
+      <div className="overlay" role="status" data-testid="blank-canvas">
+        <p>
+          <strong>The canvas is empty.</strong> Search above for a person, country or organisation
+          to start from it.
         </p>
       </div>
     );

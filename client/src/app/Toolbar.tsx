@@ -21,6 +21,7 @@ interface Props {
   onLayout: (name: LayoutName) => void;
   hiddenCount: number;
   onShowHidden: () => void;
+  onClear: () => void;
   visible: GraphData;
   totalNodes: number | undefined;
 }
@@ -75,6 +76,9 @@ export function Toolbar(props: Props) {
           Show {plural(props.hiddenCount, 'hidden node')}
         </button>
       )}
+      <button type="button" disabled={visible.nodes.length === 0} onClick={props.onClear}>
+        Clear
+      </button>
       <ExportMenu data={visible} core={() => canvas.current?.core() ?? null} />
       <p className="status-line" data-testid="scene-counts" aria-live="polite">
         {plural(visible.nodes.length, 'node')} ·{' '}

@@ -1,10 +1,12 @@
 /**
- * The view in the URL, so a shared link reproduces it: the selected element, the nodes whose
- * neighbourhoods were expanded, the layout and a path between two nodes.
+ * The view in the URL, so a shared link reproduces it: the starting point, the selected node,
+ * the nodes whose neighbourhoods were expanded, the layout and a path between two nodes.
  */
 import { DEFAULT_LAYOUT, isLayoutName, type LayoutName } from '../graph/layouts.ts';
 
 export interface ViewLink {
+  /** What the view starts from: the database overview, or an empty canvas. */
+  base: 'overview' | 'empty';
   select?: string;
   expand: string[];
   layout: LayoutName;
@@ -20,6 +22,7 @@ export function parseViewLink(search: string): ViewLink {
   const to = params.get('to');
   const select = params.get('select');
   return {
+    base: params.get('base') === 'empty' ? 'empty' : 'overview',
     ...(select ? { select } : {}),
     expand: (params.get('expand') ?? '').split(LIST_SEPARATOR).filter((id) => id !== ''),
     layout: isLayoutName(layout) ? layout : DEFAULT_LAYOUT,
@@ -30,6 +33,7 @@ export function parseViewLink(search: string): ViewLink {
 /** The query string for a view ("" for the default view). Element ids are kept whole. */
 export function formatViewLink(view: ViewLink): string {
   const params = new URLSearchParams();
+  if (view.base === 'empty') params.set('base', 'empty');
   if (view.select) params.set('select', view.select);
   if (view.expand.length > 0) params.set('expand', view.expand.join(LIST_SEPARATOR));
   if (view.layout !== DEFAULT_LAYOUT) params.set('layout', view.layout);

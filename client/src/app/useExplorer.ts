@@ -40,7 +40,8 @@ export function useExplorer(initial: ViewLink) {
   const [selection, setSelection] = useState<CanvasSelection>();
   const [layout, setLayout] = useState<LayoutName>(initial.layout);
   const [notice, setNotice] = useState<Notice>();
-  const [totalNodes, setTotalNodes] = useState<number | undefined>();
+  const [overview, setOverview] = useState<OverviewResponse | undefined>();
+  const [base, setBase] = useState<ViewLink['base']>(initial.base);
   const [schema, setSchema] = useState<SchemaResponse | undefined>();
   const scene = history.present;
   const visible = useMemo(() => visibleData(scene), [scene]);
@@ -66,16 +67,30 @@ export function useExplorer(initial: ViewLink) {
     [],
   );
 
-  /** Loads the database overview as a fresh scene; resolves to the response. */
-  const loadOverview = useCallback(async (signal?: AbortSignal): Promise<OverviewResponse> => {
-    const data = await getJson<OverviewResponse>(
-      `/api/graph/overview?limit=${OVERVIEW_LIMIT}`,
-      signal,
-    );
-    registerLabels(labelsOf(data));
-    dispatch({ type: 'replace', data });
-    setTotalNodes(data.totalNodes);
-    return data;
+  /**
+   * Loads the database overview (for the totals and the search suggestions) and, unless the
+   * view starts from an empty canvas, shows it as a fresh scene.
+   */
+  const loadOverview = useCallback(
+    async (show: boolean, signal?: AbortSignal): Promise<OverviewResponse> => {
+      const data = await getJson<OverviewResponse>(
+        `/api/graph/overview?limit=${OVERVIEW_LIMIT}`,
+        signal,
+      );
+      registerLabels(labelsOf(data));
+      if (show) dispatch({ type: 'replace', data });
+      setOverview(data);
+      setBase(show ? 'overview' : 'empty');
+      return data;
+    },
+    [],
+  );
+
+  /** Empties the canvas: exploring starts from search. */
+  const clear = useCallback(() => {
+    dispatch({ type: 'clear' });
+    setSelection(undefined);
+    setBase('empty');
   }, []);
 
   /** Loads the schema for label ranking and colours; the explorer works without it. */
@@ -162,7 +177,10 @@ export function useExplorer(initial: ViewLink) {
     setLayout,
     notice,
     setNotice,
-    totalNodes,
+    totalNodes: overview?.totalNodes,
+    overview,
+    base,
+    clear,
     loadOverview,
     expand,
     bringIn,

@@ -1,5 +1,6 @@
 /** Export the view (PNG, SVG) and the data on the canvas (JSON, GraphML, CSV) as downloads. */
 import type { Core } from 'cytoscape';
+import { useRef } from 'react';
 import type { GraphData } from '../../../common/api.ts';
 import { nodesCsv, relationshipsCsv, toGraphML, toJson } from './formats.ts';
 import { sceneSvg, type SvgEdge, type SvgNode } from './svg.ts';
@@ -42,7 +43,10 @@ function svgOf(cy: Core): string {
 
 export function ExportMenu({ data, core }: Props) {
   const empty = data.nodes.length === 0;
+  const menu = useRef<HTMLDetailsElement>(null);
   const run = (format: string) => {
+    // A chosen format closes the menu, as menus do.
+    if (menu.current) menu.current.open = false;
     const cy = core();
     switch (format) {
       case 'png':
@@ -69,7 +73,7 @@ export function ExportMenu({ data, core }: Props) {
     }
   };
   return (
-    <details className="menu">
+    <details className="menu" ref={menu}>
       <summary aria-label="Export">Export</summary>
       <div className="menu__items" role="group" aria-label="Export formats">
         {[
