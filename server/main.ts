@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { Database } from './db/database.ts';
 import { resolveTarget } from './db/target.ts';
 import { createLogger } from './log.ts';
+import { SeedError } from './seed/errors.ts';
 import { seedIfEmpty } from './seed/index.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     // Serve anyway: /api/health reports 503 and requests recover once Neo4j answers.
-    log.warn({ err: error }, 'Neo4j is not reachable at start-up; serving with 503 until it is');
+    if (error instanceof SeedError) log.error({ err: error }, 'the seed graph was not loaded');
+    else
+      log.warn({ err: error }, 'Neo4j is not reachable at start-up; serving with 503 until it is');
   }
 
   const app = createApp({ db, config, log, clientDir: path.join(REPO_ROOT, 'dist', 'client') });
