@@ -6,8 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { quoteIdentifier } from '../../server/db/identifier.ts';
 import { SeedValidationError, type SeedViolation } from '../../server/seed/errors.ts';
 import { readSeedFile } from '../../server/seed/file.ts';
+import { ENTITY_KINDS } from '../../server/seed/ontology.ts';
+import { MERGE_ENTITIES, SCHEMA_STATEMENTS, mergeFactsQuery } from '../../server/seed/queries.ts';
 import { validateSeed, type SourceRead } from '../../server/seed/validate.ts';
 
 const FILE = 'fixture/seed.json';
@@ -388,5 +391,35 @@ describe('seed file reading', () => {
     fs.writeFileSync(path.join(dir, 'talks.txt'), TEXT);
     expect(readSeedFile(path.join(dir, 'seed.json')).name).toBe('fixture');
     expect(readSeedFile().name).toBe('tajikistan-russia-top-level-talks');
+  });
+});
+
+describe('seed query texts', () => {
+  it('quotes fixed names through one helper, escaping backticks', () => {
+    expect(quoteIdentifier('Country')).toBe('`Country`');
+    expect(quoteIdentifier('a`b) DETACH DELETE (x')).toBe('`a``b) DETACH DELETE (x`');
+    expect(() => quoteIdentifier('')).toThrow(TypeError);
+  });
+
+  it('creates one unique key per kind plus Entity, Document, Passage, and the full-text index', () => {
+    const names = SCHEMA_STATEMENTS.map((s) => s.name);
+    expect(names).toEqual([
+      'entity_key',
+      ...ENTITY_KINDS.map((k) => `${k.toLowerCase()}_key`),
+      'document_key',
+      'passage_key',
+      'entity_search',
+    ]);
+    for (const { name, statement } of SCHEMA_STATEMENTS) {
+      expect(statement).toContain(`\`${name}\` IF NOT EXISTS`);
+    }
+  });
+
+  it('takes kind labels and fact types only from validated rows, never from query text', () => {
+    expect(MERGE_ENTITIES).toContain('SET n:$(row.kind)');
+    expect(mergeFactsQuery('Entity', 'Document')).toContain(
+      'MERGE (a)-[r:$(row.type) {key: row.key}]->(b)',
+    );
+    expect(() => mergeFactsQuery('Passage' as 'Entity', 'Entity')).toThrow(TypeError);
   });
 });
