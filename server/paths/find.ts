@@ -40,9 +40,9 @@ export async function findPaths(
   // Mentions tie passages to everything they name: walking them would connect all co-mentioned nodes.
   const excludedTypes = facts.evidence.mentionTypes;
   return db.read(async (tx) => {
-    const endpoints = (await tx.run(ENDPOINTS_QUERY, request)).records.map(
-      (r) => r.get('n') as Node,
-    );
+    const endpoints = (
+      await tx.run(ENDPOINTS_QUERY, { from: request.from, to: request.to })
+    ).records.map((r) => r.get('n') as Node);
     const from = endpoints.find((n) => n.elementId === request.from);
     const to = endpoints.find((n) => n.elementId === request.to);
     if (!from) throw notFound(`No node has the element id "${request.from}" (from).`);
@@ -101,7 +101,7 @@ export async function findPaths(
       excludedTypes,
       message:
         found.length === 0
-          ? `No path between "${caption(fromNode)}" and "${caption(toNode)}" within ${request.maxLength} hops.`
+          ? `No path between "${caption(fromNode)}" and "${caption(toNode)}" within ${request.maxLength} hop${request.maxLength === 1 ? '' : 's'}.`
           : null,
     };
   }, timeoutMs);
