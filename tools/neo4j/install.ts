@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { DIST_DIR, NEO4J_VERSION, POM_PATH, SUPPORTED_JAVA } from './constants.ts';
 import { LocalNeo4jError } from './errors.ts';
 
@@ -62,7 +63,7 @@ export function checkMaven(env: NodeJS.ProcessEnv = process.env): string {
       'Maven ("mvn") was not found on PATH; it fetches Neo4j from Maven Central. Install it (Debian: apt-get install maven).',
     );
   }
-  return (result.stdout.split('\n')[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim();
+  return stripVTControlCharacters(result.stdout.split('\n')[0] ?? '').trim();
 }
 
 const MARKER = '.complete';
@@ -148,7 +149,7 @@ function runMaven(
     let downloads = 0;
     let lastReport = Date.now();
     const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8').replace(/\u001b\[[0-9;]*m/g, '');
+      const text = stripVTControlCharacters(chunk.toString('utf8'));
       output += text;
       if (output.length > 200_000) output = output.slice(-100_000);
       downloads += (text.match(/Downloaded from /g) ?? []).length;
