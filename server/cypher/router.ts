@@ -12,6 +12,7 @@ import { toDriverParams } from './params.ts';
 import { runConsoleQuery } from './run.ts';
 
 export const CYPHER_QUERY_MAX_LENGTH = 100_000;
+const LIMITER_GRACE_MS = 2_000;
 
 const Body = z.strictObject({
   query: z
@@ -24,7 +25,8 @@ const Body = z.strictObject({
 export function cypherRouter(db: Database, config: Config): Router {
   const router = Router();
   const { queryTimeoutMs, queryMaxRows, cypherMaxConcurrency } = config.limits;
-  const limiter = new ConcurrencyLimiter(cypherMaxConcurrency, queryTimeoutMs);
+  // A waiter may wait out one query that runs to its timeout, and a little more.
+  const limiter = new ConcurrencyLimiter(cypherMaxConcurrency, queryTimeoutMs + LIMITER_GRACE_MS);
 
   router.post('/cypher', async (req, res) => {
     const body = parseBody(Body, req.body);
