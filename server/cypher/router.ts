@@ -6,6 +6,7 @@ import type { EncodedValue } from '../../common/values.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { parseBody } from '../http/validate.ts';
+import { Reachability } from '../schema/reachability.ts';
 import { checkQueryText } from './guard.ts';
 import { ConcurrencyLimiter } from './limiter.ts';
 import { toDriverParams } from './params.ts';
@@ -24,6 +25,7 @@ const Body = z.strictObject({
 
 export function cypherRouter(db: Database, config: Config): Router {
   const router = Router();
+  const reachable = new Reachability(db);
   const { queryTimeoutMs, queryMaxRows, cypherMaxConcurrency } = config.limits;
   // A waiter may wait out one query that runs to its timeout, and a little more.
   const limiter = new ConcurrencyLimiter(cypherMaxConcurrency, queryTimeoutMs + LIMITER_GRACE_MS);
@@ -32,6 +34,7 @@ export function cypherRouter(db: Database, config: Config): Router {
     const body = parseBody(Body, req.body);
     const query = checkQueryText(body.query);
     const params = toDriverParams(body.params as Record<string, EncodedValue>);
+    await reachable.ensure();
     const release = await limiter.acquire();
     // A client that goes away stops the stream at the next record.
     const aborted = new AbortController();

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { NameList, nonEmpty } from '../schema/name-list.ts';
+import { Reachability } from '../schema/reachability.ts';
 import { ElementIdSchema } from './element-id.ts';
 import { readNeighbours, readNode } from './read.ts';
 
@@ -30,17 +31,20 @@ function neighbourQuery(defaultLimit: number) {
 
 export function nodesRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
   const router = Router();
+  const reachable = new Reachability(db);
   const NeighbourQuery = neighbourQuery(config.limits.neighbourLimit);
   const timeoutMs = config.limits.queryTimeoutMs;
 
   router.get('/nodes/:id', async (req, res) => {
     const { id } = parseParams(NodeParams, req.params);
+    await reachable.ensure();
     res.json(await readNode(db, await facts.get(), id, timeoutMs));
   });
 
   router.get('/nodes/:id/neighbours', async (req, res) => {
     const { id } = parseParams(NodeParams, req.params);
     const query = parseQuery(NeighbourQuery, req.query);
+    await reachable.ensure();
     const body = await readNeighbours(
       db,
       { id, ...query, types: nonEmpty(query.types), labels: nonEmpty(query.labels) },

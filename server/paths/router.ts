@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { parseQuery } from '../http/validate.ts';
 import { ElementIdSchema } from '../nodes/element-id.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
+import { Reachability } from '../schema/reachability.ts';
 import { findPaths } from './find.ts';
 
 export const PATHS_DEFAULT_MAX_LENGTH = 4;
@@ -30,9 +31,11 @@ function pathsQuery(maxLength: number) {
 
 export function pathsRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
   const router = Router();
+  const reachable = new Reachability(db);
   const Query = pathsQuery(config.limits.pathMaxLength);
   router.get('/paths', async (req, res) => {
     const request = parseQuery(Query, req.query);
+    await reachable.ensure();
     res.json(await findPaths(db, await facts.get(), request, config.limits.queryTimeoutMs));
   });
   return router;

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { NameList, nonEmpty } from '../schema/name-list.ts';
+import { Reachability } from '../schema/reachability.ts';
 import { MAX_QUERY_TERMS, searchNodes } from './search.ts';
 import { cleanQuery, queryTerms } from './text.ts';
 
@@ -41,9 +42,11 @@ function searchParams(maxLimit: number) {
 
 export function searchRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
   const router = Router();
+  const reachable = new Reachability(db);
   const Params = searchParams(config.limits.searchLimitMax);
   router.get('/search', async (req, res) => {
     const params = parseQuery(Params, req.query);
+    await reachable.ensure();
     const body: SearchResponse = await searchNodes(
       db,
       await facts.get(),

@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CypherResponse, QueryRefusalReason } from '../../common/api.ts';
-import { checkPlan, checkQueryText, procedureName } from '../../server/cypher/guard.ts';
+import {
+  checkPlan,
+  checkQueryText,
+  procedureName,
+  type PlanNode,
+} from '../../server/cypher/guard.ts';
 import { tokenize } from '../../server/cypher/lexer.ts';
 import type { Database } from '../../server/db/database.ts';
 import { AppError } from '../../server/http/problems.ts';
@@ -77,7 +82,7 @@ describe('the query text', () => {
 });
 
 describe('the plan', () => {
-  const plan = (...operators: string[]) => {
+  const plan = (...operators: string[]): PlanNode => {
     const [first, ...rest] = operators;
     return {
       operatorType: `${first}@neo4j`,
