@@ -16,11 +16,11 @@ import {
   DELETE_SEED,
   MERGE_DOCUMENTS,
   MERGE_ENTITIES,
+  MERGE_FACTS,
   MERGE_MENTIONS,
   MERGE_PASSAGES,
   SCHEMA_NAMES,
   SCHEMA_STATEMENTS,
-  mergeFactsQuery,
 } from './queries.ts';
 
 /** Rows per UNWIND statement: large enough for one round trip per kind on the seed. */
@@ -105,10 +105,7 @@ export async function writePlan(
     await runBatches(tx, MERGE_PASSAGES, plan.passages, params, batchSize);
     await runBatches(tx, MERGE_ENTITIES, plan.entities, params, batchSize);
     await runBatches(tx, MERGE_MENTIONS, plan.mentions, params, batchSize);
-    for (const group of plan.facts) {
-      const query = mergeFactsQuery(group.fromLabel, group.toLabel);
-      await runBatches(tx, query, group.rows, params, batchSize);
-    }
+    await runBatches(tx, MERGE_FACTS, plan.facts, params, batchSize);
     return reset;
   });
 }

@@ -4,14 +4,7 @@
  * text). Pure, so what gets written can be inspected and tested without a database.
  */
 import neo4j from 'neo4j-driver';
-import type { EndpointLabel } from './queries.ts';
-import {
-  DOCUMENT_LABEL,
-  ENTITY_LABEL,
-  SEARCHABLE_PROPERTIES,
-  type EntityKind,
-  type FactType,
-} from './ontology.ts';
+import { SEARCHABLE_PROPERTIES, type EntityKind, type FactType } from './ontology.ts';
 import type { BackgroundSpec, EvidenceSpec, PropertyValue } from './schema.ts';
 import type { ValidSeed } from './validate.ts';
 
@@ -37,13 +30,6 @@ export interface FactRow extends LinkRow {
   type: FactType;
 }
 
-/** Facts whose ends are found by the same two base labels share one fixed query text. */
-export interface FactGroup {
-  fromLabel: EndpointLabel;
-  toLabel: EndpointLabel;
-  rows: FactRow[];
-}
-
 export interface SeedPlan {
   seed: string;
   documents: NodeRow[];
@@ -51,7 +37,7 @@ export interface SeedPlan {
   passages: (NodeRow & { document: string })[];
   entities: EntityRow[];
   mentions: LinkRow[];
-  facts: FactGroup[];
+  facts: FactRow[];
 }
 
 /** Integral numbers become Neo4j Integers, `{date}` a Neo4j Date; lists stay homogeneous. */
@@ -162,12 +148,8 @@ export function planSeed(seed: ValidSeed): SeedPlan {
   const docOffset = (e: EvidenceSpec) => passageStart.get(e.passage) ?? 0;
 
   const entities: EntityRow[] = [];
-  const labelOf = new Map<string, EndpointLabel>(
-    seed.documents.map((d) => [d.key, DOCUMENT_LABEL]),
-  );
   const mentions: LinkRow[] = [];
   for (const entity of seed.entities) {
-    labelOf.set(entity.key, ENTITY_LABEL);
     const searchable = SEARCHABLE_PROPERTIES.map((name) => {
       const value =
         entity.properties[name] ??
@@ -204,18 +186,9 @@ export function planSeed(seed: ValidSeed): SeedPlan {
     }
   }
 
-  const groups = new Map<string, FactGroup>();
-  for (const fact of seed.relationships) {
-    const fromLabel = labelOf.get(fact.from) ?? ENTITY_LABEL;
-    const toLabel = labelOf.get(fact.to) ?? ENTITY_LABEL;
-    const groupKey = `${fromLabel}|${toLabel}`;
-    let group = groups.get(groupKey);
-    if (!group) {
-      group = { fromLabel, toLabel, rows: [] };
-      groups.set(groupKey, group);
-    }
+  const facts: FactRow[] = seed.relationships.map((fact) => {
     const key = `${fact.from}-${fact.type}->${fact.to}`;
-    group.rows.push({
+    return {
       key,
       type: fact.type,
       from: fact.from,
@@ -231,8 +204,8 @@ export function planSeed(seed: ValidSeed): SeedPlan {
         evidenceDocEnds: fact.evidence.map((e) => int(docOffset(e) + e.end)),
         seed: seed.name,
       },
-    });
-  }
+    };
+  });
 
   return {
     seed: seed.name,
@@ -240,6 +213,6 @@ export function planSeed(seed: ValidSeed): SeedPlan {
     passages,
     entities,
     mentions,
-    facts: [...groups.values()],
+    facts,
   };
 }

@@ -78,7 +78,7 @@ RETURN count(p) AS written`;
 /**
  * Entities MERGE on the common label's unique key; the kind label is a dynamic label ($(…),
  * Cypher 5.26) whose values the validator has checked against the ontology. One fixed text for
- * every kind keeps the number of statements Neo4j has to plan small.
+ * every kind (and one for every fact type) keeps the statements Neo4j has to plan to five.
  */
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
@@ -94,30 +94,17 @@ MERGE (p)-[m:${q(MENTIONS)} {key: row.key}]->(e)
 SET m += row.properties
 RETURN count(m) AS written`;
 
-/** Facts connect entities, or an entity and a document; the type is a checked dynamic type. */
-export const ENDPOINT_LABELS = [ENTITY_LABEL, DOCUMENT_LABEL] as const;
-export type EndpointLabel = (typeof ENDPOINT_LABELS)[number];
-
-const mergeFacts = (fromLabel: EndpointLabel, toLabel: EndpointLabel) => `
+/**
+ * Facts connect entities, or an entity and a document: each end is found by a unique-index seek
+ * on either label. The type is a dynamic type whose values the validator has checked.
+ */
+export const MERGE_FACTS = `
 UNWIND $rows AS row
-MATCH (a:${q(fromLabel)} {key: row.from})
-MATCH (b:${q(toLabel)} {key: row.to})
+MATCH (a:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.from})
+MATCH (b:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 SET r += row.properties
 RETURN count(r) AS written`;
-
-const FACT_QUERIES = new Map<string, string>(
-  ENDPOINT_LABELS.flatMap((from) =>
-    ENDPOINT_LABELS.map((to) => [`${from}|${to}`, mergeFacts(from, to)] as const),
-  ),
-);
-
-/** The fixed MERGE text for facts between nodes with the given base labels. */
-export function mergeFactsQuery(fromLabel: EndpointLabel, toLabel: EndpointLabel): string {
-  const query = FACT_QUERIES.get(`${fromLabel}|${toLabel}`);
-  if (!query) throw new TypeError(`no fact query from ${fromLabel} to ${toLabel}`);
-  return query;
-}
 
 /** Relationships of other data attached to seed nodes: a reset removes them too. */
 export const COUNT_FOREIGN_RELATIONSHIPS = `
