@@ -304,3 +304,220 @@ export type QueryRefusalReason =
   | 'procedure'
   | 'explain-profile'
   | 'empty';
+
+// ---------------------------------------------------------------------------------------------
+// Discovery API (docs/DISCOVERY.md): connect, share, centrality, suggestions, timeline, interpret.
+
+/** The part of the graph an answer is computed on; null means "no filter". */
+export interface DiscoveryScope {
+  /** Only nodes with one of these labels. */
+  labels: string[] | null;
+  /** Only nodes mentioned by these documents (element ids), and the documents. */
+  documents: ElementId[] | null;
+  /** Time window, first and last day (YYYY-MM-DD); dated nodes outside it are left out. */
+  from: string | null;
+  to: string | null;
+}
+
+/** The in-memory projection an answer was computed on. */
+export interface ProjectionSummary {
+  scope: DiscoveryScope;
+  nodes: number;
+  /** Connected node pairs (parallel relationships count once). */
+  links: number;
+  relationships: number;
+  /** Labels and relationship types left out (evidence passages and mention links). */
+  excludedLabels: string[];
+  excludedTypes: string[];
+  /** Read from Neo4j for this request (false: served from the cache). */
+  fresh: boolean;
+  readMs: number;
+}
+
+/** A relationship with the quotes behind it, seen from one end. */
+export interface EvidencedRelationship {
+  relationship: ElementId;
+  type: string;
+  from: ElementId;
+  to: ElementId;
+  /** The relationship points from `to` to `from`. */
+  reversed: boolean;
+  evidence: EvidenceQuote[];
+  provenance: Provenance | null;
+}
+
+export type ConnectRank = 'weighted' | 'hops';
+
+/** The weighted cost of a path, itemised. */
+export interface ConnectCost {
+  total: number;
+  hops: number;
+  /** Σ hubWeight × ln(degree) over the nodes passed through. */
+  hubPenalty: number;
+  unsupportedHops: number;
+  unsupportedPenalty: number;
+  through: { node: ElementId; degree: number; penalty: number }[];
+}
+
+/** One step of a path: every relationship between the two nodes (evidenced first). */
+export interface ConnectHop {
+  from: ElementId;
+  to: ElementId;
+  relationships: EvidencedRelationship[];
+  /** Relationships between the two nodes in all (more than listed when capped). */
+  total: number;
+}
+
+export interface ConnectPath {
+  rank: number;
+  length: number;
+  nodes: ElementId[];
+  hops: ConnectHop[];
+  cost: ConnectCost;
+}
+
+/** GET /api/discovery/connect */
+export interface ConnectResponse {
+  from: GraphNode;
+  to: GraphNode;
+  maxLength: number;
+  k: number;
+  rank: ConnectRank;
+  paths: ConnectPath[];
+  /** Hops between the two in the chosen part whatever the bound; null when not connected at all. */
+  distance: number | null;
+  /** The search budget ran out (a hub-heavy neighbourhood): fewer or costlier paths may be listed. */
+  partial: boolean;
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+  passages: GraphNode[];
+  weights: { hubWeight: number; unsupportedHopPenalty: number };
+  projection: ProjectionSummary;
+  message: string | null;
+}
+
+/** How one of the entities is tied to a shared node (through a meeting for "discussed"). */
+export interface ShareTie {
+  entity: ElementId;
+  via: ElementId | null;
+  relationships: EvidencedRelationship[];
+}
+
+export interface SharedNeighbour {
+  node: ElementId;
+  ties: ShareTie[];
+}
+
+/**
+ * Shared neighbours of one kind. "direct": neighbours of every entity; "discussed": spheres
+ * discussed at meetings each entity took part in.
+ */
+export interface ShareGroup {
+  kind: string;
+  relation: 'direct' | 'discussed';
+  items: SharedNeighbour[];
+  /** Items of this group in all (more than listed when capped). */
+  total: number;
+}
+
+export interface SharedDocument {
+  document: ElementId;
+  mentions: { entity: ElementId; quotes: EvidenceQuote[]; total: number }[];
+}
+
+/** GET /api/discovery/share */
+export interface ShareResponse {
+  entities: GraphNode[];
+  groups: ShareGroup[];
+  documents: SharedDocument[];
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+  passages: GraphNode[];
+  message: string | null;
+}
+
+export type CentralityMeasure = 'degree' | 'pagerank' | 'betweenness';
+
+export interface CentralityRow {
+  node: GraphNode;
+  rank: number;
+  score: number;
+  /** Relationships of the node in the projection. */
+  degree: number;
+  community: number;
+}
+
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  /** Most central members first (by the measure asked for). */
+  members: { node: ElementId; caption: string }[];
+  /** The most frequent kind (label) among the members. */
+  kind: string | null;
+}
+
+/** GET /api/discovery/centrality */
+export interface CentralityResponse {
+  measure: CentralityMeasure;
+  rows: CentralityRow[];
+  /** Nodes ranked in all. */
+  total: number;
+  limit: number;
+  communities: CommunitySummary[];
+  modularity: number | null;
+  projection: ProjectionSummary;
+  /** Computed for this request (false: the cached result for the unchanged projection). */
+  computed: boolean;
+  computeMs: number;
+}
+
+export interface Suggestion {
+  node: GraphNode;
+  /** Adamic–Adar: Σ 1 / ln(degree) over the shared neighbours. */
+  score: number;
+  shared: { node: ElementId; caption: string; degree: number; contribution: number }[];
+  sharedTotal: number;
+  reason: string;
+}
+
+/** GET /api/discovery/suggestions */
+export interface SuggestionsResponse {
+  source: GraphNode;
+  suggestions: Suggestion[];
+  limit: number;
+  projection: ProjectionSummary;
+}
+
+export interface TimelineEntry {
+  meeting: GraphNode;
+  /** YYYY-MM-DD when the day is known. */
+  date: string | null;
+  year: number | null;
+  participants: GraphNode[];
+  /** Documents describing the meeting or mentioning it. */
+  documents: number;
+}
+
+/** GET /api/discovery/timeline */
+export interface TimelineResponse {
+  from: string | null;
+  to: string | null;
+  /** Earliest first; undated meetings last (only without a window). */
+  entries: TimelineEntry[];
+  total: number;
+  truncated: boolean;
+}
+
+export interface InterpretedTerm {
+  text: string;
+  /** The best match, or null when nothing matches. */
+  node: GraphNode | null;
+}
+
+/** GET /api/discovery/interpret: what a search-box phrase asks for. */
+export interface InterpretResponse {
+  query: string;
+  intent: 'connect' | 'share' | 'search';
+  terms: InterpretedTerm[];
+  message: string | null;
+}

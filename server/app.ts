@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { cypherRouter } from './cypher/router.ts';
+import { discoveryRouter } from './discovery/router.ts';
 import { overviewRouter } from './graph/overview.ts';
 import { healthRouter } from './health/router.ts';
 import { problemHandler, sendNotFound } from './http/problems.ts';
@@ -44,6 +45,7 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   api.use(nodesRouter(db, facts, config));
   api.use(pathsRouter(db, facts, config));
   api.use(cypherRouter(db, config));
+  api.use(discoveryRouter(db, facts, config));
   api.use(openapiRouter(config));
   api.use(sendNotFound);
   app.use('/api', api);

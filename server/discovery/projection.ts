@@ -1,0 +1,143 @@
+/**
+ * The projection discovery computes on: the graph of facts (evidence passages and mention links
+ * left out) as an undirected graphology graph with one link per connected pair of nodes. It is
+ * streamed from Neo4j record by record inside one read transaction, and refused when the part of
+ * the graph asked for exceeds the bounds, so memory stays bounded however large the database is.
+ */
+import neo4j from 'neo4j-driver';
+import Graph from 'graphology';
+import type { DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../http/problems.ts';
+import { RELATIONSHIP_EVIDENCE } from '../schema/evidence-profile.ts';
+import { toStringOrNull, toStrings } from '../schema/records.ts';
+import { isWholeGraph } from './scope.ts';
+import {
+  PART_RELATIONSHIPS_QUERY,
+  WHOLE_GRAPH_RELATIONSHIPS_QUERY,
+  projectionNodesQuery,
+} from './queries.ts';
+
+export interface ProjectedNode {
+  labels: string[];
+  caption: string;
+}
+
+/** A connected pair: how many relationships join the two, and how many of them carry a quote. */
+export interface ProjectedLink {
+  relationships: number;
+  quoted: number;
+}
+
+export type ProjectionGraph = Graph<ProjectedNode, ProjectedLink>;
+
+export interface Projection {
+  scope: DiscoveryScope;
+  graph: ProjectionGraph;
+  relationships: number;
+  excludedLabels: string[];
+  excludedTypes: string[];
+  readMs: number;
+  /** Results computed on this projection (centrality, communities), kept with it. */
+  memo: Map<string, unknown>;
+}
+
+export interface ProjectionBounds {
+  maxNodes: number;
+  maxRelationships: number;
+}
+
+function tooLarge(what: string, bound: number): AppError {
+  return new AppError(
+    'query-refused',
+    `The chosen part of the graph has more than ${bound} ${what}, more than discovery projects at once; ` +
+      'narrow it with labels, documents or a time window.',
+    { reason: 'projection-too-large', bound },
+  );
+}
+
+/** Reads the part of the graph `scope` names into a projection. */
+export async function readProjection(
+  db: Database,
+  scope: DiscoveryScope,
+  evidence: EvidenceProfile,
+  bounds: ProjectionBounds,
+  timeoutMs: number,
+): Promise<Projection> {
+  const started = performance.now();
+  const excludedLabels = [...evidence.passageLabels];
+  const excludedTypes = [...evidence.mentionTypes];
+  const graph: ProjectionGraph = new Graph({
+    type: 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  let relationships = 0;
+
+  await db.read(async (tx) => {
+    const shape = {
+      labels: scope.labels !== null,
+      documents: scope.documents !== null,
+      window: scope.from !== null || scope.to !== null,
+    };
+    const nodes = tx.run(projectionNodesQuery(shape), {
+      excludedLabels,
+      labels: scope.labels,
+      documents: scope.documents,
+      mentionTypes: evidence.mentionTypes,
+      passageLabels: evidence.passageLabels,
+      windowStart: scope.from ?? '0000-01-01',
+      windowEnd: scope.to ?? '9999-12-31',
+      cap: neo4j.int(bounds.maxNodes + 1),
+    });
+    for await (const record of nodes) {
+      if (graph.order >= bounds.maxNodes) throw tooLarge('nodes', bounds.maxNodes);
+      const id = record.get('id') as string;
+      graph.addNode(id, {
+        labels: toStrings(record.get('labels')),
+        caption: toStringOrNull(record.get('caption')) ?? id,
+      });
+    }
+    const whole = isWholeGraph(scope);
+    const rels = tx.run(whole ? WHOLE_GRAPH_RELATIONSHIPS_QUERY : PART_RELATIONSHIPS_QUERY, {
+      excludedTypes,
+      excludedLabels,
+      ids: whole ? [] : graph.nodes(),
+      quotesKey: RELATIONSHIP_EVIDENCE.quotes,
+      cap: neo4j.int(bounds.maxRelationships + 1),
+    });
+    for await (const record of rels) {
+      if (relationships >= bounds.maxRelationships) {
+        throw tooLarge('relationships', bounds.maxRelationships);
+      }
+      const a = record.get('a') as string;
+      const b = record.get('b') as string;
+      // A node outside the part (only possible for the whole graph when it changed meanwhile).
+      if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
+      relationships += 1;
+      const quoted = record.get('quoted') === true ? 1 : 0;
+      graph.updateEdge(a, b, (link) => ({
+        relationships: (link.relationships ?? 0) + 1,
+        quoted: (link.quoted ?? 0) + quoted,
+      }));
+    }
+  }, timeoutMs);
+
+  return {
+    scope,
+    graph,
+    relationships,
+    excludedLabels,
+    excludedTypes,
+    readMs: Math.round(performance.now() - started),
+    memo: new Map(),
+  };
+}
+
+/** Memoises a computation on a projection (it is dropped with the projection). */
+export function memoised<T>(projection: Projection, key: string, compute: () => T): T {
+  if (projection.memo.has(key)) return projection.memo.get(key) as T;
+  const value = compute();
+  projection.memo.set(key, value);
+  return value;
+}

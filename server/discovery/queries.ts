@@ -1,0 +1,88 @@
+/**
+ * Cypher for the projection and the readers around it. Texts are fixed: the few variants a scope
+ * needs are chosen from fixed fragments, and every value (labels, ids, dates, property keys) is
+ * a parameter.
+ */
+
+/** A caption for tables and reasons: the first string among the usual naming properties. */
+const CAPTION = (v: string) =>
+  `[k IN ['name', 'title', 'key', 'code', 'iata'] WHERE ${v}[k] IS :: STRING NOT NULL | ${v}[k]][0]`;
+
+/**
+ * A node's date for time windows: a `date` (Date, date-time or ISO string) or else a `year`.
+ * Undated nodes are in every window.
+ */
+const IN_WINDOW = (v: string) => `CASE
+    WHEN ${v}.date IS :: DATE NOT NULL THEN ${v}.date >= date($windowStart) AND ${v}.date <= date($windowEnd)
+    WHEN ${v}.date IS :: ZONED DATETIME NOT NULL OR ${v}.date IS :: LOCAL DATETIME NOT NULL
+      THEN date(${v}.date) >= date($windowStart) AND date(${v}.date) <= date($windowEnd)
+    WHEN ${v}.date IS :: STRING NOT NULL AND ${v}.date =~ '\\d{4}-\\d{2}-\\d{2}.*'
+      THEN left(${v}.date, 10) >= $windowStart AND left(${v}.date, 10) <= $windowEnd
+    WHEN ${v}.year IS :: INTEGER NOT NULL
+      THEN ${v}.year >= toInteger(left($windowStart, 4)) AND ${v}.year <= toInteger(left($windowEnd, 4))
+    ELSE true
+  END`;
+
+/** Nodes mentioned by a passage of one of the documents (or the documents themselves). */
+const IN_DOCUMENTS = (v: string) => `(elementId(${v}) IN $documents OR EXISTS {
+    MATCH (d)-[h]-(p)-[m]->(${v})
+    WHERE elementId(d) IN $documents AND type(m) IN $mentionTypes AND NOT type(h) IN $mentionTypes
+      AND any(l IN labels(p) WHERE l IN $passageLabels)
+  })`;
+
+export interface ScopeShape {
+  labels: boolean;
+  documents: boolean;
+  window: boolean;
+}
+
+function nodePredicate(v: string, shape: ScopeShape): string {
+  const parts = [`NOT any(l IN labels(${v}) WHERE l IN $excludedLabels)`];
+  if (shape.labels) parts.push(`any(l IN labels(${v}) WHERE l IN $labels)`);
+  if (shape.window) parts.push(IN_WINDOW(v));
+  if (shape.documents) parts.push(IN_DOCUMENTS(v));
+  return parts.join('\n  AND ');
+}
+
+/** The nodes of a part of the graph, at most $cap + 1 (one more tells that the bound was hit). */
+export function projectionNodesQuery(shape: ScopeShape): string {
+  return `MATCH (n)
+WHERE ${nodePredicate('n', shape)}
+RETURN elementId(n) AS id, labels(n) AS labels, ${CAPTION('n')} AS caption
+LIMIT $cap`;
+}
+
+/** Every relationship of the whole graph except the excluded types and self-loops. */
+export const WHOLE_GRAPH_RELATIONSHIPS_QUERY = `
+MATCH (a)-[r]->(b)
+WHERE NOT type(r) IN $excludedTypes AND a <> b
+  AND NOT any(l IN labels(a) WHERE l IN $excludedLabels)
+  AND NOT any(l IN labels(b) WHERE l IN $excludedLabels)
+RETURN elementId(a) AS a, elementId(b) AS b, r[$quotesKey] IS NOT NULL AND size(r[$quotesKey]) > 0 AS quoted
+LIMIT $cap`;
+
+/** Relationships among the given nodes (a part of the graph): seeks by element id. */
+export const PART_RELATIONSHIPS_QUERY = `
+MATCH (a)-[r]->(b)
+WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND a <> b AND NOT type(r) IN $excludedTypes
+RETURN elementId(a) AS a, elementId(b) AS b, r[$quotesKey] IS NOT NULL AND size(r[$quotesKey]) > 0 AS quoted
+LIMIT $cap`;
+
+/** Cheap change detection: count-store totals (the transaction bookmark does the rest). */
+export const FINGERPRINT_QUERY = `
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships`;
+
+export const NODES_BY_ID_QUERY = `
+MATCH (n) WHERE elementId(n) IN $ids
+RETURN n`;
+
+/** All relationships between consecutive nodes of paths, evidenced ones first, capped per pair. */
+export const PAIR_RELATIONSHIPS_QUERY = `
+UNWIND $pairs AS pair
+MATCH (a)-[r]-(b)
+WHERE elementId(a) = pair[0] AND elementId(b) = pair[1] AND NOT type(r) IN $excludedTypes
+WITH pair, r ORDER BY size(coalesce(r[$quotesKey], [])) DESC, type(r), elementId(r)
+WITH pair, collect(r) AS rels
+RETURN pair, rels[..$perPair] AS rels, size(rels) AS total`;

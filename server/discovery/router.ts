@@ -1,0 +1,177 @@
+/**
+ * /api/discovery/* — connect, share, centrality, suggestions, timeline and phrase reading.
+ * Handlers are thin: validate → compute (with the cached projection) → respond.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { parseQuery } from '../http/validate.ts';
+import { ElementIdSchema } from '../nodes/element-id.ts';
+import type { SchemaFactsCache } from '../schema/facts.ts';
+import { cleanQuery, queryTerms } from '../search/text.ts';
+import { ProjectionCache } from './cache.ts';
+import { connect, type DiscoveryContext } from './connect.ts';
+import { interpret } from './interpret.ts';
+import {
+  CENTRALITY_DEFAULT_LIMIT,
+  CENTRALITY_MAX_LIMIT,
+  CONNECT_DEFAULT_K,
+  CONNECT_DEFAULT_MAX_LENGTH,
+  CONNECT_MAX_K,
+  CONNECT_MAX_SETTLED,
+  INTERPRET_MAX_LENGTH,
+  PROJECTION_MAX_NODES,
+  PROJECTION_MAX_RELATIONSHIPS,
+  SHARE_MAX_ENTITIES,
+  SUGGESTIONS_DEFAULT_LIMIT,
+  SUGGESTIONS_MAX_LIMIT,
+} from './limits.ts';
+import type { ProjectionBounds } from './projection.ts';
+import { centrality } from './ranking.ts';
+import { checkWindow, ScopeFields, toScope } from './scope.ts';
+import { share } from './share.ts';
+import { suggestions } from './suggestions.ts';
+import { timeline } from './timeline.ts';
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export function connectParams(pathMaxLength: number) {
+  return z
+    .object({
+      from: ElementIdSchema,
+      to: ElementIdSchema,
+      maxLength: int(1, pathMaxLength, Math.min(CONNECT_DEFAULT_MAX_LENGTH, pathMaxLength)),
+      k: int(1, CONNECT_MAX_K, CONNECT_DEFAULT_K),
+      rank: z.enum(['weighted', 'hops']).default('weighted'),
+      labels: ScopeFields.labels,
+      documents: ScopeFields.documents,
+      // from/to name the two ends here, so the time window is since/until.
+      since: ScopeFields.from,
+      until: ScopeFields.to,
+    })
+    .refine((q) => q.from !== q.to, { message: 'must differ from "from"', path: ['to'] })
+    .superRefine((q, ctx) => checkWindow({ from: q.since, to: q.until }, ctx));
+}
+
+const IdList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
+  )
+  .pipe(
+    z
+      .array(ElementIdSchema)
+      .min(2, 'name at least two nodes (comma-separated or repeated)')
+      .max(SHARE_MAX_ENTITIES, `at most ${SHARE_MAX_ENTITIES} nodes`)
+      .refine((ids) => new Set(ids).size === ids.length, 'must name different nodes'),
+  );
+
+const ShareParams = z.object({ ids: IdList });
+
+const CentralityParams = z
+  .object({
+    measure: z.enum(['degree', 'pagerank', 'betweenness']).default('degree'),
+    limit: int(1, CENTRALITY_MAX_LIMIT, CENTRALITY_DEFAULT_LIMIT),
+    ...ScopeFields,
+  })
+  .superRefine(checkWindow);
+
+const SuggestionsParams = z
+  .object({
+    id: ElementIdSchema,
+    limit: int(1, SUGGESTIONS_MAX_LIMIT, SUGGESTIONS_DEFAULT_LIMIT),
+    ...ScopeFields,
+  })
+  .superRefine(checkWindow);
+
+const TimelineParams = z
+  .object({ from: ScopeFields.from, to: ScopeFields.to })
+  .superRefine(checkWindow);
+
+const InterpretParams = z.object({
+  q: z
+    .string({ error: 'is required: the phrase to read' })
+    .transform(cleanQuery)
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'must not be empty or only whitespace', abort: true })
+        .max(INTERPRET_MAX_LENGTH, `must be at most ${INTERPRET_MAX_LENGTH} characters`)
+        .refine((q) => queryTerms(q, 1).length > 0, 'must contain a letter or a digit'),
+    ),
+});
+
+export interface DiscoveryOptions {
+  bounds?: ProjectionBounds;
+  maxSettled?: number;
+}
+
+export interface Discovery {
+  router: Router;
+  /** Call after writing to the graph in this process; other writers are noticed by themselves. */
+  cache: ProjectionCache;
+}
+
+export function createDiscovery(
+  db: Database,
+  facts: SchemaFactsCache,
+  config: Config,
+  options: DiscoveryOptions = {},
+): Discovery {
+  const timeoutMs = config.limits.queryTimeoutMs;
+  const cache = new ProjectionCache(
+    db,
+    options.bounds ?? {
+      maxNodes: PROJECTION_MAX_NODES,
+      maxRelationships: PROJECTION_MAX_RELATIONSHIPS,
+    },
+    timeoutMs,
+  );
+  const context = async (): Promise<DiscoveryContext> => ({
+    db,
+    facts: await facts.get(),
+    cache,
+    timeoutMs,
+    maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
+  });
+  const Connect = connectParams(config.limits.pathMaxLength);
+  const router = Router();
+
+  router.get('/discovery/connect', async (req, res) => {
+    const p = parseQuery(Connect, req.query);
+    const scope = toScope({ labels: p.labels, documents: p.documents, from: p.since, to: p.until });
+    res.json(await connect(await context(), { ...p, scope }));
+  });
+  router.get('/discovery/share', async (req, res) => {
+    const p = parseQuery(ShareParams, req.query);
+    res.json(await share(await context(), p.ids));
+  });
+  router.get('/discovery/centrality', async (req, res) => {
+    const p = parseQuery(CentralityParams, req.query);
+    res.json(
+      await centrality(await context(), { measure: p.measure, limit: p.limit, scope: toScope(p) }),
+    );
+  });
+  router.get('/discovery/suggestions', async (req, res) => {
+    const p = parseQuery(SuggestionsParams, req.query);
+    res.json(await suggestions(await context(), { id: p.id, limit: p.limit, scope: toScope(p) }));
+  });
+  router.get('/discovery/timeline', async (req, res) => {
+    const p = parseQuery(TimelineParams, req.query);
+    res.json(await timeline(await context(), { from: p.from ?? null, to: p.to ?? null }));
+  });
+  router.get('/discovery/interpret', async (req, res) => {
+    const p = parseQuery(InterpretParams, req.query);
+    res.json(await interpret(await context(), p.q, { scanLimit: config.limits.searchScanLimit }));
+  });
+  return { router, cache };
+}
+
+export function discoveryRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
+  return createDiscovery(db, facts, config).router;
+}
