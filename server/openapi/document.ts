@@ -10,6 +10,7 @@ import { NEIGHBOUR_MAX_LIMIT } from '../nodes/router.ts';
 import { PATHS_DEFAULT_K, PATHS_DEFAULT_MAX_LENGTH, PATHS_MAX_K } from '../paths/router.ts';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_QUERY_MAX_LENGTH } from '../search/router.ts';
 import { APP } from '../version.ts';
+import { contributedPaths } from './contributions.ts';
 import { registry } from './schemas.ts';
 
 type Json = Record<string, unknown>;
@@ -301,7 +302,7 @@ export function openapiDocument(config: Config): Json {
         'console. Errors are RFC 9457 problem+json with a stable `type`. Values use a lossless JSON ' +
         'encoding (see the EncodedValue schema and docs/API.md).',
     },
-    paths: paths(config),
+    paths: { ...paths(config), ...contributedPaths(config) },
     components: { schemas: componentSchemas() },
   };
 }
