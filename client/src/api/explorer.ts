@@ -27,6 +27,7 @@ export function fetchNode(nodeId: ElementId, signal?: AbortSignal): Promise<Node
 
 export interface NeighbourQuery {
   types?: string[];
+  labels?: string[];
   direction?: 'out' | 'in' | 'both';
   limit?: number;
   skip?: number;
@@ -41,6 +42,7 @@ export function fetchNeighbours(
   if (query.skip) params.set('skip', String(query.skip));
   if (query.direction && query.direction !== 'both') params.set('direction', query.direction);
   if (query.types?.length) params.set('types', query.types.join(','));
+  if (query.labels?.length) params.set('labels', query.labels.join(','));
   return getJson(`/api/nodes/${id(nodeId)}/neighbours?${params}`, signal);
 }
 

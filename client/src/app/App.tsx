@@ -1,28 +1,37 @@
 /**
  * The application shell: header with search and the database status, the canvas with its
- * controls, and a side panel with the legend and the selection's details.
+ * controls, and a side panel with details, the source document and the path finder.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphNode } from '../../../common/api.ts';
+import type { EvidenceProfile, GraphNode, PathsResponse } from '../../../common/api.ts';
+import { fetchPaths } from '../api/explorer.ts';
 import { ApiError } from '../api/http.ts';
 import { NodeDetails, RelationshipDetails, type NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails } from '../details/useNodeDetails.ts';
-import { legendEntries, sceneDegrees, toElements } from '../graph/elements.ts';
+import { DocumentView } from '../document/DocumentView.tsx';
+import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
 import { NodeList } from '../graph/NodeList.tsx';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
 import { useHealth, type HealthState } from '../health/useHealth.ts';
+import { PathFinder } from '../paths/PathFinder.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { formatViewLink, parseViewLink } from './deepLink.ts';
+import { SidePanel, type PanelTab } from './SidePanel.tsx';
+import { StageOverlay, type LoadState } from './StageOverlay.tsx';
+import { mainEntities } from './suggestions.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useExplorer } from './useExplorer.ts';
 import { useUndoKeys } from './useUndoKeys.ts';
 
-const SUGGESTION_COUNT = 8;
+const NOTICE_MS = 6_000;
 
-type LoadState =
-  { kind: 'loading' } | { kind: 'ready'; empty: boolean } | { kind: 'error'; error: ApiError };
+/** What the document view assumes when the schema has not said (our seed's own names). */
+const DEFAULT_EVIDENCE: Pick<EvidenceProfile, 'passageLabels' | 'mentionTypes'> = {
+  passageLabels: ['Passage'],
+  mentionTypes: ['MENTIONS'],
+};
 
 export function App() {
   const [initialLink] = useState(() => parseViewLink(window.location.search));
@@ -43,21 +52,25 @@ export function App() {
     ),
   );
   const explorer = useExplorer(initialLink);
-  const {
-    scene,
-    visible,
-    styles,
-    counts,
-    dispatch,
-    selection,
-    setSelection,
-    layout,
-    loadOverview,
-    expand,
-    reveal,
-  } = explorer;
+  const { scene, visible, styles, counts, dispatch, selection, setSelection, layout } = explorer;
+  const { loadOverview, expand, reveal, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [linkApplied, setLinkApplied] = useState(false);
+  const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
+  const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
+  const [paths, setPaths] = useState<{ result: PathsResponse; chosen: number } | undefined>();
+
+  const showPaths = useCallback(
+    (result: PathsResponse) => {
+      addData({ nodes: result.nodes, relationships: result.relationships });
+      setPaths({ result, chosen: 0 });
+    },
+    [addData],
+  );
+
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -65,11 +78,22 @@ export function App() {
     loadOverview(initialLink.base === 'overview', controller.signal).then(
       async (data) => {
         setLoad({ kind: 'ready', empty: data.nodes.length === 0 });
-        // A shared link: bring back its expansions and selection on top of the overview.
+        // A shared link: bring back its expansions, path and selection on top of the overview.
         for (const id of initialLink.expand) await expand(id);
+        if (initialLink.path) {
+          try {
+            showPaths(await fetchPaths(initialLink.path.from, initialLink.path.to));
+          } catch (error) {
+            explorer.setNotice({
+              tone: 'error',
+              text: `Could not find paths: ${(error as Error).message}`,
+            });
+          }
+        }
         if (initialLink.select) await reveal(initialLink.select);
         // Pieces of a linked view arrive one by one; one layout over the whole gives its shape.
-        if (initialLink.expand.length > 0) canvas.current?.relayout(initialLink.layout);
+        if (initialLink.expand.length > 0 || initialLink.path)
+          canvas.current?.relayout(initialLink.layout);
         setLinkApplied(true);
       },
       (error: unknown) => {
@@ -85,27 +109,34 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [attempt, loadOverview]);
 
-  useEffect(() => {
-    loadRef.current = load;
-  }, [load]);
-
   // The URL follows the view, so a shared link reproduces it.
   const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
   const expandedIds = Object.keys(scene.expansions).join(' ');
+  const pathEnds = paths ? `${paths.result.from.id} ${paths.result.to.id}` : '';
   useEffect(() => {
     if (!linkApplied) return;
+    const [from, to] = pathEnds.split(' ');
     const search = formatViewLink({
       base: explorer.base,
       ...(selectedNodeId ? { select: selectedNodeId } : {}),
       expand: expandedIds ? expandedIds.split(' ') : [],
       layout,
+      ...(from && to ? { path: { from, to } } : {}),
     });
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
-  }, [linkApplied, explorer.base, selectedNodeId, expandedIds, layout]);
+  }, [linkApplied, explorer.base, selectedNodeId, expandedIds, layout, pathEnds]);
 
   useUndoKeys(dispatch);
+
+  // Information fades by itself; errors stay until dismissed.
+  const { notice, setNotice } = explorer;
+  useEffect(() => {
+    if (notice?.tone !== 'info') return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, setNotice]);
 
   const elements = useMemo(
     () => toElements(visible.nodes, visible.relationships, styles, counts),
@@ -115,16 +146,36 @@ export function App() {
     () => legendEntries(visible.nodes, styles, counts),
     [visible, styles, counts],
   );
-  const passageLabels = explorer.schema?.evidence.passageLabels;
+  const evidenceProfile = explorer.schema?.evidence;
+  const documentProfile = useMemo(
+    () =>
+      evidenceProfile && evidenceProfile.passageLabels.length > 0
+        ? {
+            passageLabels: evidenceProfile.passageLabels,
+            mentionTypes: evidenceProfile.mentionTypes,
+          }
+        : DEFAULT_EVIDENCE,
+    [evidenceProfile],
+  );
   const overviewData = explorer.overview;
   const suggestions = useMemo(
     () =>
       overviewData
-        ? mainEntities(overviewData.nodes, overviewData.relationships, passageLabels ?? ['Passage'])
+        ? mainEntities(
+            overviewData.nodes,
+            overviewData.relationships,
+            documentProfile.passageLabels,
+          )
         : [],
-    [overviewData, passageLabels],
+    [overviewData, documentProfile],
   );
   const details = useNodeDetails(selectedNodeId);
+  const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
+  const highlight = useMemo(
+    () =>
+      chosenPath ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships } : undefined,
+    [chosenPath],
+  );
 
   const actions: NodeActions = useMemo(
     () => ({
@@ -135,7 +186,10 @@ export function App() {
         dispatch({ type: 'hide', ids: [id] });
       },
       pin: (id, pinned) => dispatch({ type: 'pin', ids: [id], pinned }),
-      openPassage: () => {},
+      openPassage: (passage) => {
+        setDocPassage(passage);
+        setTab('document');
+      },
     }),
     [expand, dispatch, setSelection],
   );
@@ -143,6 +197,19 @@ export function App() {
   const selectedNode = selectedNodeId ? scene.nodes[selectedNodeId] : undefined;
   const selectedRel =
     selection?.kind === 'relationship' ? scene.relationships[selection.id] : undefined;
+  const nodeQuotes = details?.kind === 'ready' ? details.data.evidence?.quotes : undefined;
+  const documentFocus = useMemo(
+    () => ({
+      ...(selectedNodeId ? { nodeId: selectedNodeId } : {}),
+      ...(nodeQuotes ? { quotes: nodeQuotes } : {}),
+      ...(selectedRel ? { relationship: selectedRel } : {}),
+    }),
+    [selectedNodeId, nodeQuotes, selectedRel],
+  );
+  // A selected passage opens its own document.
+  const passageSelected =
+    selectedNode && selectedNode.labels.some((l) => documentProfile.passageLabels.includes(l));
+  const documentPassage = passageSelected && tab === 'document' ? selectedNode : docPassage;
 
   return (
     <div className="app">
@@ -175,7 +242,10 @@ export function App() {
             }}
             hiddenCount={scene.hidden.length}
             onShowHidden={() => dispatch({ type: 'show-all' })}
-            onClear={explorer.clear}
+            onClear={() => {
+              explorer.clear();
+              setPaths(undefined);
+            }}
             visible={visible}
             totalNodes={explorer.totalNodes}
           />
@@ -187,6 +257,7 @@ export function App() {
               arrival={scene.arrival}
               layout={layout}
               selected={selection?.id}
+              highlight={highlight}
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
               description={`Graph of ${visible.nodes.length} nodes and ${visible.relationships.length} relationships. Double-click a node to expand it.`}
@@ -211,104 +282,70 @@ export function App() {
             )}
           </div>
         </section>
-        <aside className="sidebar" aria-label="Legend and details">
-          {selectedNode && (
-            <NodeDetails
-              node={selectedNode}
-              details={details}
+        <SidePanel tab={tab} onTab={setTab}>
+          {tab === 'details' && (
+            <>
+              {selectedNode && (
+                <NodeDetails
+                  node={selectedNode}
+                  details={details}
+                  styles={styles}
+                  expansion={scene.expansions[selectedNode.id]}
+                  pinned={scene.pinned.includes(selectedNode.id)}
+                  actions={actions}
+                />
+              )}
+              {selectedRel && (
+                <RelationshipDetails
+                  relationship={selectedRel}
+                  start={scene.nodes[selectedRel.start]}
+                  end={scene.nodes[selectedRel.end]}
+                />
+              )}
+              {!selection && visible.nodes.length > 0 && (
+                <p className="muted hint">
+                  Select a node to see its details; double-click to expand it.
+                </p>
+              )}
+              <Legend entries={legend} />
+              <NodeList
+                nodes={visible.nodes}
+                styles={styles}
+                counts={counts}
+                selectedId={selectedNodeId}
+                onChoose={(id) => setSelection({ kind: 'node', id })}
+              />
+            </>
+          )}
+          {tab === 'document' &&
+            (documentPassage ? (
+              <DocumentView
+                passage={documentPassage}
+                profile={documentProfile}
+                focus={documentFocus}
+                styles={styles}
+                counts={counts}
+                onMention={explorer.showNode}
+              />
+            ) : (
+              <p className="muted hint">
+                Open a document from a node&apos;s evidence, or select a passage on the canvas.
+              </p>
+            ))}
+          {tab === 'paths' && (
+            <PathFinder
+              selected={selectedNode}
+              suggestions={suggestions}
               styles={styles}
-              expansion={scene.expansions[selectedNode.id]}
-              pinned={scene.pinned.includes(selectedNode.id)}
-              actions={actions}
+              counts={counts}
+              result={paths?.result}
+              chosen={paths?.chosen ?? 0}
+              onResult={showPaths}
+              onChoose={(chosen) => setPaths((p) => (p ? { ...p, chosen } : p))}
             />
           )}
-          {selectedRel && (
-            <RelationshipDetails
-              relationship={selectedRel}
-              start={scene.nodes[selectedRel.start]}
-              end={scene.nodes[selectedRel.end]}
-            />
-          )}
-          {!selection && visible.nodes.length > 0 && (
-            <p className="muted hint">
-              Select a node to see its details; double-click to expand it.
-            </p>
-          )}
-          <Legend entries={legend} />
-          <NodeList
-            nodes={visible.nodes}
-            styles={styles}
-            counts={counts}
-            selectedId={selectedNodeId}
-            onChoose={(id) => setSelection({ kind: 'node', id })}
-          />
-        </aside>
+        </SidePanel>
       </main>
     </div>
   );
-}
-
-/** The best-connected nodes on the canvas that are not text passages: the search suggestions. */
-function mainEntities(
-  nodes: readonly GraphNode[],
-  relationships: Parameters<typeof sceneDegrees>[0],
-  passageLabels: readonly string[],
-): GraphNode[] {
-  const degrees = sceneDegrees(relationships);
-  const textual = new Set([...passageLabels, 'Document']);
-  return nodes
-    .filter((n) => !n.labels.some((label) => textual.has(label)))
-    .sort((a, b) => (degrees.get(b.id) ?? 0) - (degrees.get(a.id) ?? 0))
-    .slice(0, SUGGESTION_COUNT);
-}
-
-function StageOverlay({
-  load,
-  onRetry,
-  canvasEmpty,
-}: {
-  load: LoadState;
-  onRetry: () => void;
-  canvasEmpty: boolean;
-}) {
-  if (load.kind === 'loading') {
-    return (
-      <div className="overlay" role="status">
-        Loading the graph…
-      </div>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <div className="overlay overlay--error" role="alert">
-        <p>
-          <strong>The graph could not be loaded.</strong> {load.error.message}
-        </p>
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    );
-  }
-  if (load.empty) {
-    return (
-      <div className="overlay" role="status" data-testid="empty-state">
-        <p>
-          <strong>The database is empty.</strong> Load the seed meeting with{' '}
-          <code>npm run seed</code>, or point <code>NEO4J_URI</code> at a database with data.
-        </p>
-      </div>
-    );
-  }
-  if (canvasEmpty) {
-    return (
-      <div className="overlay" role="status" data-testid="blank-canvas">
-        <p>
-          <strong>The canvas is empty.</strong> Search above for a person, country or organisation
-          to start from it.
-        </p>
-      </div>
-    );
-  }
-  return null;
 }

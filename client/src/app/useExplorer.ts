@@ -141,6 +141,15 @@ export function useExplorer(initial: ViewLink) {
     [addData, expand],
   );
 
+  /** Selects a node, putting it on the canvas first when it is not there. */
+  const showNode = useCallback(
+    (node: GraphNode) => {
+      addData({ nodes: [node], relationships: [] });
+      setSelection({ kind: 'node', id: node.id });
+    },
+    [addData],
+  );
+
   /** Selects a node by id, fetching it first when it is not on the canvas. */
   const reveal = useCallback(
     async (id: string) => {
@@ -185,6 +194,7 @@ export function useExplorer(initial: ViewLink) {
     expand,
     bringIn,
     reveal,
+    showNode,
     addData,
   };
 }

@@ -33,6 +33,8 @@ interface Props {
   layout: LayoutName;
   /** The selected element's id: the canvas follows it (and reports clicks through onSelect). */
   selected: string | undefined;
+  /** Elements to emphasise, such as a found path. */
+  highlight?: { nodes: readonly string[]; relationships: readonly string[] } | undefined;
   onSelect?: (selection: CanvasSelection) => void;
   onExpand?: (id: string) => void;
   /** Accessible description of what the canvas shows. */
@@ -45,6 +47,7 @@ export function GraphCanvas({
   pinned,
   arrival,
   selected,
+  highlight,
   layout,
   onSelect,
   onExpand,
@@ -141,6 +144,19 @@ export function GraphCanvas({
     element.select();
     if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
   }, [selected, elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.path').removeClass('path');
+      for (const id of [...(highlight?.nodes ?? []), ...(highlight?.relationships ?? [])]) {
+        cy.getElementById(id).addClass('path');
+      }
+    });
+    const container = containerRef.current;
+    if (container) container.dataset.highlighted = String(cy.elements('.path').length);
+  }, [highlight, elements]);
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),

@@ -16,6 +16,13 @@ interface Props {
   styles: LabelStyles;
   counts: LabelCounts;
   onPick: (node: GraphNode) => void;
+  /** The field's accessible name. */
+  label?: string;
+  placeholder?: string;
+  /** "header" on the dark app bar, "panel" inside a light side panel. */
+  variant?: 'header' | 'panel';
+  /** Keep the chosen node's caption in the field (for pickers) instead of clearing it. */
+  keepChoice?: boolean;
 }
 
 type Results =
@@ -24,7 +31,16 @@ type Results =
   | { kind: 'ready'; query: string; hits: SearchHit[] }
   | { kind: 'error'; query: string; message: string };
 
-export function SearchBox({ suggestions, styles, counts, onPick }: Props) {
+export function SearchBox({
+  suggestions,
+  styles,
+  counts,
+  onPick,
+  label = 'Search the graph',
+  placeholder = 'Search people, countries, organisations…',
+  variant = 'header',
+  keepChoice = false,
+}: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -63,7 +79,7 @@ export function SearchBox({ suggestions, styles, counts, onPick }: Props) {
   const pick = (node: GraphNode) => {
     onPick(node);
     setOpen(false);
-    setQuery('');
+    setQuery(keepChoice ? fullCaption(node) : '');
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -86,9 +102,9 @@ export function SearchBox({ suggestions, styles, counts, onPick }: Props) {
   };
 
   return (
-    <div className="search">
+    <div className={`search search--${variant}`}>
       <label htmlFor={`${listId}-input`} className="visually-hidden">
-        Search the graph
+        {label}
       </label>
       <input
         id={`${listId}-input`}
@@ -101,7 +117,7 @@ export function SearchBox({ suggestions, styles, counts, onPick }: Props) {
         aria-activedescendant={
           showList && options[activeIndex] ? `${listId}-${activeIndex}` : undefined
         }
-        placeholder="Search people, countries, organisations…"
+        placeholder={placeholder}
         autoComplete="off"
         value={query}
         onChange={(event) => {
