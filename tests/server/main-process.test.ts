@@ -1,0 +1,93 @@
+/**
+ * The server process as `npm start` runs it: boots against the test Neo4j, serves, reports every
+ * configuration violation before doing anything, and on SIGTERM finishes in-flight requests,
+ * closes the driver and exits 0.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { freePort } from '../../tools/neo4j/instance.ts';
+import { testTarget } from '../support/neo4j.ts';
+
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+function startServer(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+} {
+  const child = spawn(TSX, ['server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+const exitOf = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+async function waitHealthy(base: string, deadlineMs = 60_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${base} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('server process', () => {
+  it('refuses to start on invalid configuration, listing every violation', async () => {
+    const { child, output } = startServer({
+      NEO4J_URI: 'http://nope',
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+    });
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toContain('Invalid configuration');
+    for (const field of ['NEO4J_URI', 'PORT', 'LOG_LEVEL', 'NEO4J_PASSWORD']) {
+      expect(output()).toContain(field);
+    }
+  });
+
+  it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
+    const target = testTarget();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { child, output } = startServer({
+      NEO4J_URI: target.uri,
+      NEO4J_USER: target.user,
+      NEO4J_PASSWORD: target.password,
+      PORT: String(port),
+      SEED_ON_FIRST_START: 'false',
+      LOG_LEVEL: 'info',
+    });
+    const exited = exitOf(child);
+    await waitHealthy(base);
+
+    // A query that takes a noticeable while, so it is still running when the signal arrives.
+    const slow = fetch(`${base}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'UNWIND range(1, 4000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n',
+      }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    child.kill('SIGTERM');
+
+    const response = await slow;
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { rows: unknown[][] };
+    expect(body.rows[0]?.[0]).toBe(571428);
+    expect(await exited).toBe(0);
+    expect(output()).toContain('finishing in-flight requests');
+    expect(output()).toContain('"msg":"stopped"');
+  });
+});
