@@ -12,6 +12,8 @@ import type { DiscoveryContext } from './connect.ts';
 import { SHARE_MAX_ENTITIES } from './limits.ts';
 import { readPhrase, type PhraseReading } from './phrase.ts';
 
+/** Search hits looked at per name, to prefer one that the name matches exactly. */
+const CANDIDATES_PER_NAME = 10;
 /** Readings tried at most (each costs one search per name). */
 const MAX_READINGS = 6;
 
@@ -41,17 +43,19 @@ export async function interpret(
     const key = foldText(text);
     if (resolved.has(key)) return resolved.get(key) ?? null;
     const terms = queryTerms(text, MAX_QUERY_TERMS);
-    const hit =
+    const hits =
       terms.length === 0
-        ? null
-        : ((
+        ? []
+        : (
             await searchNodes(
               ctx.db,
               ctx.facts,
-              { query: text, terms, labels: null, limit: 1 },
+              { query: text, terms, labels: null, limit: CANDIDATES_PER_NAME },
               { timeoutMs: ctx.timeoutMs, scanLimit: limits.scanLimit },
             )
-          ).hits[0]?.node ?? null);
+          ).hits.map((h) => h.node);
+    // "Russia" names Russia, not the best-scored "talks between Tajikistan and Russia".
+    const hit = hits.find((node) => isExactMatch(text, node)) ?? hits[0] ?? null;
     resolved.set(key, hit);
     return hit;
   };

@@ -8,11 +8,14 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { parseQuery } from '../http/validate.ts';
 import { ElementIdSchema } from '../nodes/element-id.ts';
+import { contributeToOpenApi } from '../openapi/contributions.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
+import { Reachability } from '../schema/reachability.ts';
 import { cleanQuery, queryTerms } from '../search/text.ts';
 import { ProjectionCache } from './cache.ts';
 import { connect, type DiscoveryContext } from './connect.ts';
 import { interpret } from './interpret.ts';
+import { discoveryPaths } from './openapi.ts';
 import {
   CENTRALITY_DEFAULT_LIMIT,
   CENTRALITY_MAX_LIMIT,
@@ -33,6 +36,10 @@ import { checkWindow, ScopeFields, toScope } from './scope.ts';
 import { share } from './share.ts';
 import { suggestions } from './suggestions.ts';
 import { timeline } from './timeline.ts';
+// Registers the response schemas with the OpenAPI registry.
+import './schemas.ts';
+
+contributeToOpenApi(discoveryPaths);
 
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -132,13 +139,18 @@ export function createDiscovery(
     },
     timeoutMs,
   );
-  const context = async (): Promise<DiscoveryContext> => ({
-    db,
-    facts: await facts.get(),
-    cache,
-    timeoutMs,
-    maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
-  });
+  const reachable = new Reachability(db);
+  // Validation happens before this, so bad input never waits for Neo4j.
+  const context = async (): Promise<DiscoveryContext> => {
+    await reachable.ensure();
+    return {
+      db,
+      facts: await facts.get(),
+      cache,
+      timeoutMs,
+      maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
+    };
+  };
   const Connect = connectParams(config.limits.pathMaxLength);
   const router = Router();
 

@@ -191,12 +191,12 @@ export const SearchResponseSchema = component(
   }),
 );
 
-const ProvenanceSchema = component(
+export const ProvenanceSchema = component(
   'Provenance',
   z.strictObject({ source: z.string(), basis: z.string().nullable() }),
 );
 
-const EvidenceQuoteSchema = component(
+export const EvidenceQuoteSchema = component(
   'EvidenceQuote',
   z.strictObject({
     passageId: elementId.nullable(),
