@@ -372,9 +372,9 @@ function renameCommissions(ctx: DocumentContext, b: ExtractionBuilder, sides: st
           ? c
           : c.toUpperCase(),
       );
+      // The bare name is shared by every pair's commission: kept as statedAs, not as an alias.
       b.entity(id, 'Organisation', `${proper} (${pair})`, {
-        aliases: [name, proper],
-        properties: { ...old.properties, fullName: `${proper} (${pair})` },
+        properties: { ...old.properties, fullName: `${proper} (${pair})`, statedAs: name },
         confidence: old.confidence,
       });
     }

@@ -1,0 +1,49 @@
+/** Reads the resolution candidates from the graph, inside the ingesting transaction. */
+import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { ENTITY_KINDS, type EntityKind } from '../../seed/ontology.ts';
+import type { Candidate } from './resolve.ts';
+import { READ_CANDIDATES } from '../write/queries.ts';
+
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const number = (v: unknown) =>
+  neo4j.isInt(v) ? v.toNumber() : typeof v === 'number' ? v : undefined;
+
+/** Every entity of the given kinds, with names, codes and the countries it concerns. */
+export async function readCandidates(
+  tx: ManagedTransaction,
+  kinds: readonly EntityKind[],
+): Promise<Candidate[]> {
+  const result = await tx.run(READ_CANDIDATES, { kinds: [...kinds] });
+  return result.records.flatMap((r) => {
+    const kind = (r.get('labels') as string[]).find((l): l is EntityKind =>
+      (ENTITY_KINDS as readonly string[]).includes(l),
+    );
+    if (!kind) return [];
+    const p = r.get('properties') as Record<string, unknown>;
+    const date = p.date;
+    return [
+      {
+        key: r.get('key') as string,
+        kind,
+        name: text(p.name) ?? '',
+        aliases: Array.isArray(p.aliases)
+          ? p.aliases.filter((a): a is string => typeof a === 'string')
+          : [],
+        officialName: text(p.officialName),
+        fullName: text(p.fullName),
+        acronym: text(p.acronym),
+        demonym: text(p.demonym),
+        iso3: text(p.iso3),
+        ordinal: number(p.ordinal),
+        measure: text(p.measure),
+        unit: text(p.unit),
+        year: number(p.year),
+        period: text(p.period),
+        value: number(p.value),
+        date: date instanceof neo4j.types.Date ? date.toString() : text(date),
+        countries: r.get('countries') as string[],
+      },
+    ];
+  });
+}
