@@ -20,6 +20,7 @@ import { pathsRouter } from './paths/router.ts';
 import { SchemaFactsCache } from './schema/facts.ts';
 import { schemaRouter } from './schema/router.ts';
 import { searchRouter } from './search/router.ts';
+import { apiGuards, requestId, securityHeaders } from './security/index.ts';
 
 export interface AppDeps {
   db: Database;
@@ -33,7 +34,16 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(securityHeaders());
+  // Before body parsing: refused requests (origin, rate, token) are not even read.
+  app.use('/api', ...apiGuards(config));
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();

@@ -50,6 +50,29 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP: memory.default('1g'),
   NEO4J_LOCAL_PAGECACHE: memory.default('512m'),
   JAVA_HOME: z.string().optional(),
+  WRITE_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i,
+            'must list origins such as https://example.org (scheme, host, optional port), comma-separated',
+          ),
+      ),
+    )
+    .optional(),
+  RATE_LIMIT_WINDOW_MS: int(1_000, 3_600_000).default(60_000),
+  RATE_LIMIT_MAX: int(1, 1_000_000).default(3_000),
+  RATE_LIMIT_CYPHER_MAX: int(1, 1_000_000).default(300),
+  RATE_LIMIT_WRITE_MAX: int(1, 1_000_000).default(60),
 });
 
 export interface Config {
@@ -73,6 +96,14 @@ export interface Config {
   };
   /** Load the seed graph when the database is empty at start-up. */
   seedOnFirstStart: boolean;
+  security: {
+    /** Bearer token writing routes require; without one they refuse every request. */
+    writeToken: string | undefined;
+    /** Origins allowed to call the API from a browser; empty = same origin only. */
+    corsOrigins: string[];
+    /** Requests per client address and window: all of /api, the console, writing routes. */
+    rateLimit: { windowMs: number; max: number; cypherMax: number; writeMax: number };
+  };
   local: {
     /** Folder name of the managed instance under .local/neo4j/instances. */
     instance: string;
@@ -133,6 +164,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     // Seeding writes: on by default only for the project-managed database.
     seedOnFirstStart: e.SEED_ON_FIRST_START ?? e.NEO4J_URI === undefined,
+    security: {
+      writeToken: e.WRITE_TOKEN,
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      rateLimit: {
+        windowMs: e.RATE_LIMIT_WINDOW_MS,
+        max: e.RATE_LIMIT_MAX,
+        cypherMax: e.RATE_LIMIT_CYPHER_MAX,
+        writeMax: e.RATE_LIMIT_WRITE_MAX,
+      },
+    },
     local: {
       instance: e.NEO4J_LOCAL_INSTANCE,
       boltPort: e.NEO4J_LOCAL_BOLT_PORT,

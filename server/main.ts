@@ -8,18 +8,19 @@ import type { Server } from 'node:http';
 import { LocalNeo4jError } from '../tools/neo4j/errors.ts';
 import { REPO_ROOT } from '../tools/neo4j/constants.ts';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { resolveTarget } from './db/target.ts';
 import { createLogger } from './log.ts';
 import { SeedError } from './seed/errors.ts';
 import { seedIfEmpty } from './seed/index.ts';
+import { localWriteToken } from './security/local-token.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const bootStarted = Date.now();
-  const config = loadConfig();
+  const config = withLocalWriteToken(loadConfig());
   const log = createLogger(config.logLevel);
   const { target, local } = await resolveTarget(config, (line) => log.info(line));
   if (local) log.info({ uri: target.uri, ...local }, 'managed local Neo4j ready');
@@ -70,6 +71,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * The local default (managed Neo4j, no WRITE_TOKEN) gets a generated write token, kept in the
+ * local state and printed once per start on stdout, outside the structured log.
+ */
+function withLocalWriteToken(config: Config): Config {
+  if (config.security.writeToken !== undefined || config.neo4j.kind !== 'local') return config;
+  const { token, file, created } = localWriteToken();
+  process.stdout.write(
+    `Write token (${created ? 'generated, stored' : 'stored'} in ${path.relative(REPO_ROOT, file)}): ${token}\n`,
+  );
+  return { ...config, security: { ...config.security, writeToken: token } };
 }
 
 main().catch((error: unknown) => {

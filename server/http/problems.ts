@@ -16,6 +16,17 @@ export type ProblemId =
   | 'query-timeout'
   | 'database-unavailable'
   | 'payload-too-large'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'document-empty'
+  | 'document-binary'
+  | 'document-encoding'
+  | 'document-language'
+  | 'document-too-large'
+  | 'document-media-type'
+  | 'document-metadata'
+  | 'document-seed-owned'
+  | 'document-write-failed'
   | 'internal';
 
 const STATUS: Record<ProblemId, number> = {
@@ -26,6 +37,17 @@ const STATUS: Record<ProblemId, number> = {
   'query-timeout': 504,
   'database-unavailable': 503,
   'payload-too-large': 413,
+  unauthorized: 401,
+  'rate-limited': 429,
+  'document-empty': 422,
+  'document-binary': 415,
+  'document-encoding': 422,
+  'document-language': 422,
+  'document-too-large': 413,
+  'document-media-type': 415,
+  'document-metadata': 400,
+  'document-seed-owned': 409,
+  'document-write-failed': 500,
   internal: 500,
 };
 
@@ -37,6 +59,17 @@ const TITLE: Record<ProblemId, string> = {
   'query-timeout': 'The query took too long',
   'database-unavailable': 'The database is unavailable',
   'payload-too-large': 'The request body is too large',
+  unauthorized: 'A valid write token is required',
+  'rate-limited': 'Too many requests',
+  'document-empty': 'The document is empty',
+  'document-binary': 'The document is binary, not text',
+  'document-encoding': 'The document is not valid UTF-8',
+  'document-language': 'The document is not in English',
+  'document-too-large': 'The document is over the size limit',
+  'document-media-type': 'Unsupported document format',
+  'document-metadata': "The document's metadata is not valid",
+  'document-seed-owned': 'The document belongs to the seed',
+  'document-write-failed': 'The document could not be written',
   internal: 'Internal error',
 };
 
