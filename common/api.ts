@@ -521,3 +521,107 @@ export interface InterpretResponse {
   terms: InterpretedTerm[];
   message: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Documents (docs/INGESTION.md): ingested texts with their passages and the facts they state.
+
+/** POST /api/documents: what one ingestion did. */
+export interface IngestResponse {
+  status: 'created' | 'replaced' | 'unchanged';
+  key: string;
+  version: number;
+  title: string;
+  sha256: string;
+  extractor: string;
+  passages: number;
+  entities: { matched: number; created: number; doubtful: number; byKind: Record<string, number> };
+  mentions: number;
+  facts: number;
+  droppedFacts: number;
+  /** Entities this document introduced that may be existing ones: recorded, not merged. */
+  reviews: {
+    entity: string;
+    name: string;
+    candidate: string;
+    candidateName: string;
+    score: number;
+    method: string;
+  }[];
+  ms: number;
+}
+
+export interface DocumentSummary {
+  key: string;
+  title: string;
+  url: string | null;
+  /** Publication date, YYYY-MM-DD. */
+  date: string | null;
+  sha256: string | null;
+  version: number;
+  /** ISO date-time of the last ingestion; null for seed documents. */
+  ingestedAt: string | null;
+  /** The seed's name for documents the seed loads, else null. */
+  seed: string | null;
+  passages: number;
+}
+
+/** GET /api/documents */
+export interface DocumentListResponse {
+  documents: DocumentSummary[];
+  total: number;
+}
+
+export interface DocumentEntityRef {
+  key: string;
+  kind: string;
+  name: string;
+}
+
+export interface DocumentPassage {
+  key: string;
+  index: number;
+  kind: string;
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A quote in one of this document's passages; offsets into the passage text, end exclusive. */
+export interface DocumentQuote {
+  passage: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface DocumentFact {
+  key: string;
+  type: string;
+  from: DocumentEntityRef;
+  to: DocumentEntityRef;
+  properties: Record<string, EncodedValue>;
+  /** Highest confidence any document gave the fact (null for curated facts). */
+  confidence: number | null;
+  /** Other sources that state the fact too: documents' keys, and the seed's name. */
+  alsoStatedBy: string[];
+  /** This document's quotes only. */
+  evidence: DocumentQuote[];
+}
+
+/** GET /api/documents/:id */
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  publisher: string | null;
+  extractor: string | null;
+  passageList: DocumentPassage[];
+  mentions: (DocumentQuote & { entity: DocumentEntityRef })[];
+  facts: DocumentFact[];
+  reviews: {
+    entity: DocumentEntityRef;
+    candidate: DocumentEntityRef;
+    score: number;
+    method: string;
+    status: string;
+  }[];
+}

@@ -1,0 +1,194 @@
+/**
+ * Reads documents for the API and presents them: a list of summaries, or one document with its
+ * passages, mentions, facts (with this document's quotes only) and review items.
+ */
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type {
+  DocumentDetail,
+  DocumentFact,
+  DocumentListResponse,
+  DocumentPassage,
+  DocumentSummary,
+} from '../../common/api.ts';
+import type { Database } from '../db/database.ts';
+import { encodeProperties } from '../db/encode.ts';
+import { EVIDENCE_LISTS } from '../ingest/write/queries.ts';
+import {
+  COUNT_DOCUMENTS,
+  LIST_DOCUMENTS,
+  READ_DOCUMENT,
+  READ_FACTS,
+  READ_MENTIONS,
+  READ_REVIEWS,
+} from './queries.ts';
+
+const num = (v: unknown): number => (neo4j.isInt(v) ? v.toNumber() : typeof v === 'number' ? v : 0);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const temporal = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : String(v);
+
+/** The pure presenter of a Document node as a summary. */
+export function presentSummary(document: Node, passages: number): DocumentSummary {
+  const p = document.properties as Record<string, unknown>;
+  return {
+    key: String(p.key),
+    title: str(p.title) ?? str(p.name) ?? String(p.key),
+    url: str(p.url),
+    date: temporal(p.date),
+    sha256: str(p.sha256),
+    version: p.version === undefined ? 1 : num(p.version),
+    ingestedAt: temporal(p.ingestedAt),
+    seed: str(p.seed),
+    passages,
+  };
+}
+
+export function presentPassage(passage: Node): DocumentPassage {
+  const p = passage.properties as Record<string, unknown>;
+  return {
+    key: String(p.key),
+    index: num(p.index),
+    kind: str(p.kind) ?? 'paragraph',
+    name: str(p.name) ?? '',
+    text: str(p.text) ?? '',
+    start: num(p.start),
+    end: num(p.end),
+  };
+}
+
+const EVIDENCE_AND_BOOKKEEPING = new Set<string>([
+  ...EVIDENCE_LISTS,
+  'documents',
+  'documentConfidences',
+  'key',
+]);
+
+/** A fact as this document states it: its quotes from this document's passages only. */
+export function presentFact(
+  fact: Relationship,
+  ends: { from: DocumentFact['from']; to: DocumentFact['to'] },
+  documentKey: string,
+): DocumentFact {
+  const p = fact.properties as Record<string, unknown>;
+  const list = (name: string) => (Array.isArray(p[name]) ? (p[name] as unknown[]) : []);
+  const passages = list('evidencePassages').map(String);
+  const evidence = passages
+    .map((passage, i) => ({
+      passage,
+      start: num(list('evidenceStarts')[i]),
+      end: num(list('evidenceEnds')[i]),
+      quote: String(list('evidenceQuotes')[i] ?? ''),
+    }))
+    .filter((e) => e.passage.startsWith(`${documentKey}#`));
+  const others = new Set<string>(
+    list('documents')
+      .map(String)
+      .filter((d) => d !== documentKey),
+  );
+  for (const passage of passages) {
+    const owner = passage.split('#')[0] ?? '';
+    if (owner !== documentKey) others.add(owner);
+  }
+  if (typeof p.seed === 'string') others.add(`seed:${p.seed}`);
+  return {
+    key: str(p.key) ?? fact.elementId,
+    type: fact.type,
+    ...ends,
+    properties: encodeProperties(
+      Object.fromEntries(Object.entries(p).filter(([k]) => !EVIDENCE_AND_BOOKKEEPING.has(k))),
+    ),
+    confidence: typeof p.confidence === 'number' ? p.confidence : null,
+    alsoStatedBy: [...others].sort(),
+    evidence,
+  };
+}
+
+export async function listDocuments(
+  db: Database,
+  limit: number,
+  offset: number,
+  timeoutMs: number,
+): Promise<DocumentListResponse> {
+  return db.read(async (tx) => {
+    const total = num((await tx.run(COUNT_DOCUMENTS)).records[0]?.get('total'));
+    const rows = await tx.run(LIST_DOCUMENTS, {
+      limit: neo4j.int(limit),
+      offset: neo4j.int(offset),
+    });
+    return {
+      total,
+      documents: rows.records.map((r) =>
+        presentSummary(r.get('document') as Node, num(r.get('passages'))),
+      ),
+    };
+  }, timeoutMs);
+}
+
+/** One document in full, or undefined when there is none with this key. */
+export async function readDocument(
+  db: Database,
+  key: string,
+  timeoutMs: number,
+): Promise<DocumentDetail | undefined> {
+  return db.read(async (tx) => {
+    const record = (await tx.run(READ_DOCUMENT, { key })).records[0];
+    if (!record) return undefined;
+    const document = record.get('document') as Node;
+    const passages = (record.get('passages') as Node[]).map(presentPassage);
+    const p = document.properties as Record<string, unknown>;
+    const mentions = (await tx.run(READ_MENTIONS, { key })).records.map((r) => ({
+      passage: r.get('passage') as string,
+      start: num(r.get('start')),
+      end: num(r.get('end')),
+      quote: String(r.get('quote') ?? ''),
+      entity: {
+        key: r.get('entity') as string,
+        kind: String(r.get('kind')),
+        name: String(r.get('name') ?? ''),
+      },
+    }));
+    const facts = (await tx.run(READ_FACTS, { key, prefix: `${key}#` })).records.map((r) =>
+      presentFact(
+        r.get('fact') as Relationship,
+        {
+          from: {
+            key: r.get('fromKey') as string,
+            kind: r.get('fromKind') as string,
+            name: String(r.get('fromName') ?? ''),
+          },
+          to: {
+            key: r.get('toKey') as string,
+            kind: r.get('toKind') as string,
+            name: String(r.get('toName') ?? ''),
+          },
+        },
+        key,
+      ),
+    );
+    const reviews = (await tx.run(READ_REVIEWS, { key })).records.map((r) => ({
+      entity: {
+        key: r.get('aKey') as string,
+        kind: String(r.get('aKind')),
+        name: String(r.get('aName') ?? ''),
+      },
+      candidate: {
+        key: r.get('bKey') as string,
+        kind: String(r.get('bKind')),
+        name: String(r.get('bName') ?? ''),
+      },
+      score: Number(r.get('score')),
+      method: String(r.get('method') ?? ''),
+      status: String(r.get('status') ?? 'open'),
+    }));
+    return {
+      ...presentSummary(document, passages.length),
+      text: str(p.text) ?? '',
+      publisher: str(p.publisher),
+      extractor: str(p.extractor),
+      passageList: passages,
+      mentions,
+      facts,
+      reviews,
+    };
+  }, timeoutMs);
+}
