@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { cypherRouter } from './cypher/router.ts';
 import { discoveryRouter } from './discovery/router.ts';
+import { documentsRouter } from './documents/router.ts';
 import { overviewRouter } from './graph/overview.ts';
 import { healthRouter } from './health/router.ts';
 import { problemHandler, sendNotFound } from './http/problems.ts';
@@ -57,6 +58,7 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   api.use(cypherRouter(db, config));
   api.use(discoveryRouter(db, facts, config));
   api.use(openapiRouter(config));
+  api.use(documentsRouter(db, config));
   api.use(sendNotFound);
   app.use('/api', api);
 

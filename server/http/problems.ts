@@ -16,6 +16,8 @@ export type ProblemId =
   | 'query-timeout'
   | 'database-unavailable'
   | 'payload-too-large'
+  | 'unauthorized'
+  | 'rate-limited'
   | 'document-empty'
   | 'document-binary'
   | 'document-encoding'
@@ -35,6 +37,8 @@ const STATUS: Record<ProblemId, number> = {
   'query-timeout': 504,
   'database-unavailable': 503,
   'payload-too-large': 413,
+  unauthorized: 401,
+  'rate-limited': 429,
   'document-empty': 422,
   'document-binary': 415,
   'document-encoding': 422,
@@ -55,6 +59,8 @@ const TITLE: Record<ProblemId, string> = {
   'query-timeout': 'The query took too long',
   'database-unavailable': 'The database is unavailable',
   'payload-too-large': 'The request body is too large',
+  unauthorized: 'A valid write token is required',
+  'rate-limited': 'Too many requests',
   'document-empty': 'The document is empty',
   'document-binary': 'The document is binary, not text',
   'document-encoding': 'The document is not valid UTF-8',
