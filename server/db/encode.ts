@@ -40,18 +40,22 @@ export function encodeInteger(value: Integer | bigint): EncodedValue {
 }
 
 /**
- * Encodes a map's entries, keys sorted. Keys are defined, not assigned, so a key such as
- * "__proto__" stays an ordinary entry.
+ * Encodes a map's entries, keys sorted. A "__proto__" key is defined, not assigned, so it stays
+ * an ordinary entry instead of setting the prototype.
  */
 export function encodeProperties(props: Record<string, unknown>): Record<string, EncodedValue> {
   const out: Record<string, EncodedValue> = {};
   for (const key of Object.keys(props).sort()) {
-    Object.defineProperty(out, key, {
-      value: encodeValue(props[key]),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: encodeValue(props[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      out[key] = encodeValue(props[key]);
+    }
   }
   return out;
 }
