@@ -2,12 +2,14 @@
  * The application shell: header with search and the database status, the canvas with its
  * controls, and a side panel with details, the source document and the path finder.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceProfile, GraphNode, PathsResponse } from '../../../common/api.ts';
 import { fetchPaths } from '../api/explorer.ts';
 import { ApiError } from '../api/http.ts';
 import { NodeDetails, RelationshipDetails, type NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails } from '../details/useNodeDetails.ts';
+import { looksLikeQuestion } from '../discovery/api.ts';
+import { DiscoveryPanel, type Highlight } from '../discovery/DiscoveryPanel.tsx';
 import { DocumentView } from '../document/DocumentView.tsx';
 import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
@@ -26,6 +28,9 @@ import { useExplorer } from './useExplorer.ts';
 import { useUndoKeys } from './useUndoKeys.ts';
 
 const NOTICE_MS = 6_000;
+
+// The console brings Neo4j's editor and Cypher grammar: loaded only when it is opened.
+const CypherConsole = lazy(() => import('../console/CypherConsole.tsx'));
 
 /** What the document view assumes when the schema has not said (our seed's own names). */
 const DEFAULT_EVIDENCE: Pick<EvidenceProfile, 'passageLabels' | 'mentionTypes'> = {
@@ -58,6 +63,8 @@ export function App() {
   const [linkApplied, setLinkApplied] = useState(false);
   const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
+  const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
+  const [consoleQuery, setConsoleQuery] = useState(initialLink.query ?? '');
   const [paths, setPaths] = useState<{ result: PathsResponse; chosen: number } | undefined>();
 
   const showPaths = useCallback(
@@ -122,11 +129,21 @@ export function App() {
       expand: expandedIds ? expandedIds.split(' ') : [],
       layout,
       ...(from && to ? { path: { from, to } } : {}),
+      ...(consoleOpen && consoleQuery ? { query: consoleQuery } : {}),
     });
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
-  }, [linkApplied, explorer.base, selectedNodeId, expandedIds, layout, pathEnds]);
+  }, [
+    linkApplied,
+    explorer.base,
+    selectedNodeId,
+    expandedIds,
+    layout,
+    pathEnds,
+    consoleOpen,
+    consoleQuery,
+  ]);
 
   useUndoKeys(dispatch);
 
@@ -171,10 +188,17 @@ export function App() {
   );
   const details = useNodeDetails(selectedNodeId);
   const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
+  // Discovery answers (connect, share, timeline) highlight their own elements on its tab.
+  const [discoveryHighlight, setDiscoveryHighlight] = useState<Highlight | undefined>();
+  const [question, setQuestion] = useState<{ text: string; seq: number } | undefined>();
   const highlight = useMemo(
     () =>
-      chosenPath ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships } : undefined,
-    [chosenPath],
+      tab === 'discover'
+        ? discoveryHighlight
+        : chosenPath
+          ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships }
+          : undefined,
+    [chosenPath, tab, discoveryHighlight],
   );
 
   const actions: NodeActions = useMemo(
@@ -223,6 +247,11 @@ export function App() {
           styles={styles}
           counts={counts}
           onPick={(node) => void explorer.bringIn(node)}
+          onQuestion={(text) => {
+            setTab('discover');
+            setQuestion((q) => ({ text, seq: (q?.seq ?? 0) + 1 }));
+          }}
+          isQuestion={looksLikeQuestion}
         />
         <HealthIndicator state={health} />
       </header>
@@ -248,6 +277,8 @@ export function App() {
             }}
             visible={visible}
             totalNodes={explorer.totalNodes}
+            consoleOpen={consoleOpen}
+            onConsole={() => setConsoleOpen((open) => !open)}
           />
           <div className="stage__body">
             <GraphCanvas
@@ -281,6 +312,26 @@ export function App() {
               </p>
             )}
           </div>
+          {consoleOpen && (
+            <Suspense
+              fallback={
+                <p className="console console--loading" role="status">
+                  Loading the Cypher console…
+                </p>
+              }
+            >
+              <CypherConsole
+                schema={explorer.schema}
+                initialQuery={consoleQuery}
+                onGraph={(data, replace) => {
+                  if (replace) explorer.clear();
+                  addData(data);
+                }}
+                onRan={setConsoleQuery}
+                onClose={() => setConsoleOpen(false)}
+              />
+            </Suspense>
+          )}
         </section>
         <SidePanel tab={tab} onTab={setTab}>
           {tab === 'details' && (
@@ -342,6 +393,16 @@ export function App() {
               chosen={paths?.chosen ?? 0}
               onResult={showPaths}
               onChoose={(chosen) => setPaths((p) => (p ? { ...p, chosen } : p))}
+            />
+          )}
+          {tab === 'discover' && (
+            <DiscoveryPanel
+              selected={selectedNode}
+              canvas={canvas}
+              onGraph={addData}
+              onHighlight={setDiscoveryHighlight}
+              question={question}
+              elementsKey={elements}
             />
           )}
         </SidePanel>

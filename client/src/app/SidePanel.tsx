@@ -1,12 +1,16 @@
-/** The side panel's tabs: details of the selection, the source document, the path finder. */
+/**
+ * The side panel's tabs: details of the selection, the source document, the path finder,
+ * discovery (connect, share, centrality, timeline, suggestions).
+ */
 import type { ReactNode } from 'react';
 
-export type PanelTab = 'details' | 'document' | 'paths';
+export type PanelTab = 'details' | 'document' | 'paths' | 'discover';
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'details', label: 'Details' },
   { id: 'document', label: 'Document' },
   { id: 'paths', label: 'Paths' },
+  { id: 'discover', label: 'Discover' },
 ];
 
 interface Props {
@@ -25,7 +29,7 @@ export function SidePanel({ tab, onTab, children }: Props) {
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <aside className="sidebar" aria-label="Details, document and paths">
+    <aside className="sidebar" aria-label="Details, document, paths and discovery">
       <div className="tabs" role="tablist" aria-label="Side panel">
         {TABS.map((t, i) => (
           <button

@@ -22,6 +22,8 @@ interface Props {
   hiddenCount: number;
   onShowHidden: () => void;
   onClear: () => void;
+  consoleOpen: boolean;
+  onConsole: () => void;
   visible: GraphData;
   totalNodes: number | undefined;
 }
@@ -78,6 +80,9 @@ export function Toolbar(props: Props) {
       )}
       <button type="button" disabled={visible.nodes.length === 0} onClick={props.onClear}>
         Clear
+      </button>
+      <button type="button" aria-pressed={props.consoleOpen} onClick={props.onConsole}>
+        Cypher
       </button>
       <ExportMenu data={visible} core={() => canvas.current?.core() ?? null} />
       <p className="status-line" data-testid="scene-counts" aria-live="polite">

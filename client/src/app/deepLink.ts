@@ -1,6 +1,6 @@
 /**
  * The view in the URL, so a shared link reproduces it: the starting point, the selected node,
- * the nodes whose neighbourhoods were expanded, the layout and a path between two nodes.
+ * the nodes whose neighbourhoods were expanded, the layout, a path between two nodes and a console query.
  */
 import { DEFAULT_LAYOUT, isLayoutName, type LayoutName } from '../graph/layouts.ts';
 
@@ -11,6 +11,8 @@ export interface ViewLink {
   expand: string[];
   layout: LayoutName;
   path?: { from: string; to: string };
+  /** A Cypher query: the console opens with it and runs it. */
+  query?: string;
 }
 
 const LIST_SEPARATOR = ' ';
@@ -21,12 +23,14 @@ export function parseViewLink(search: string): ViewLink {
   const from = params.get('from');
   const to = params.get('to');
   const select = params.get('select');
+  const query = params.get('query');
   return {
     base: params.get('base') === 'empty' ? 'empty' : 'overview',
     ...(select ? { select } : {}),
     expand: (params.get('expand') ?? '').split(LIST_SEPARATOR).filter((id) => id !== ''),
     layout: isLayoutName(layout) ? layout : DEFAULT_LAYOUT,
     ...(from && to ? { path: { from, to } } : {}),
+    ...(query ? { query } : {}),
   };
 }
 
@@ -41,6 +45,7 @@ export function formatViewLink(view: ViewLink): string {
     params.set('from', view.path.from);
     params.set('to', view.path.to);
   }
+  if (view.query) params.set('query', view.query);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -13,6 +13,18 @@ import { EDGE_LABEL_LIMIT, graphStylesheet } from './stylesheet.ts';
 
 cytoscape.use(fcose);
 
+/**
+ * Cytoscape adds a <style> element for its container class unless an element with this id
+ * exists. The content security policy forbids style elements, so our stylesheet carries the
+ * rule (styles.css) and this marker stops the attempt, which would be a console error.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+if (typeof document !== 'undefined' && !document.getElementById(CYTOSCAPE_STYLESHEET_ID)) {
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.append(marker);
+}
+
 export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | undefined;
 
 export interface GraphCanvasHandle {
@@ -98,7 +110,11 @@ export function GraphCanvas({
     });
     cy.on('dragfree', 'node', () => remember(cy, memory.current));
     cyRef.current = cy;
+    // Panels opening beside or below the canvas change its size; Cytoscape must hear of it.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container);
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
     };

@@ -23,6 +23,9 @@ interface Props {
   variant?: 'header' | 'panel';
   /** Keep the chosen node's caption in the field (for pickers) instead of clearing it. */
   keepChoice?: boolean;
+  /** Enter on a phrase that isQuestion accepts ("X to Y", "A and B") asks it instead of picking. */
+  onQuestion?: (text: string) => void;
+  isQuestion?: (text: string) => boolean;
 }
 
 type Results =
@@ -40,6 +43,8 @@ export function SearchBox({
   placeholder = 'Search people, countries, organisations…',
   variant = 'header',
   keepChoice = false,
+  onQuestion,
+  isQuestion,
 }: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -90,6 +95,10 @@ export function SearchBox({
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter' && onQuestion && isQuestion?.(trimmed) && active === 0) {
+      event.preventDefault();
+      onQuestion(trimmed);
+      setOpen(false);
     } else if (event.key === 'Enter') {
       const option = options[activeIndex];
       if (showList && option) {
