@@ -95,16 +95,22 @@ function decode(bytes: Uint8Array, origin: string | undefined): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    // Name the first bad byte so the sender can find it.
-    let offset = 0;
-    for (let end = 1; end <= bytes.length; end++) {
+    // Name the first byte of the bad sequence, so the sender can find it: feed the bytes one by
+    // one to a streaming decoder, then step back over the sequence's lead and continuation bytes.
+    const stream = new TextDecoder('utf-8', { fatal: true });
+    let failed = bytes.length;
+    for (let i = 0; i < bytes.length; i++) {
       try {
-        UTF8.decode(bytes.subarray(0, end), { stream: true });
-        offset = end;
+        stream.decode(bytes.subarray(i, i + 1), { stream: true });
       } catch {
+        failed = i;
         break;
       }
     }
+    let offset = failed;
+    while (offset > 0 && ((bytes[offset - 1] ?? 0) & 0xc0) === 0x80 && failed - offset < 3)
+      offset -= 1;
+    if (offset > 0 && (bytes[offset - 1] ?? 0) >= 0xc0) offset -= 1;
     throw new IngestError(
       'document-encoding',
       `${describe(origin)}not valid UTF-8 (first invalid byte at offset ${offset}); convert the text to UTF-8`,
