@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { REPO_ROOT } from '../../../tools/neo4j/constants.ts';
 import { readSeedFile } from '../../seed/file.ts';
 import { evaluateDocument, type Evaluation, type Score } from './evaluate.ts';
@@ -49,7 +50,8 @@ export function report(evaluation: Evaluation): string {
   ].join('\n');
 }
 
-function writeDoc(markdown: string): void {
+/** Writes the figures between their markers, formatted as the repository's Prettier settings say. */
+async function writeDoc(markdown: string): Promise<void> {
   const block = `${START}\n${markdown}\n${END}`;
   const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Ingestion\n';
   const from = current.indexOf(START);
@@ -58,7 +60,8 @@ function writeDoc(markdown: string): void {
     from >= 0 && to > from
       ? `${current.slice(0, from)}${block}${current.slice(to + END.length)}`
       : `${current.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(DOC, next);
+  const options = (await prettier.resolveConfig(DOC)) ?? {};
+  fs.writeFileSync(DOC, await prettier.format(next, { ...options, filepath: DOC }));
 }
 
 async function main(): Promise<number> {
@@ -74,7 +77,7 @@ async function main(): Promise<number> {
       evaluation.entities.overall.f1 >= ENTITY_F1_TARGET &&
       evaluation.relations.overall.f1 >= RELATION_F1_TARGET;
   }
-  writeDoc(sections.join('\n\n'));
+  await writeDoc(sections.join('\n\n'));
   process.stdout.write(
     `Written to ${path.relative(REPO_ROOT, DOC)}. Targets ${ok ? 'met' : 'NOT met'}.\n`,
   );
