@@ -12,7 +12,13 @@ export const TEST_INSTANCE = process.env.TEST_NEO4J_INSTANCE ?? 'test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4j: { uri: string; user: string; password: string; database: string; importDir: string | null };
+    neo4j: {
+      uri: string;
+      user: string;
+      password: string;
+      database: string;
+      importDir: string | null;
+    };
   }
 }
 

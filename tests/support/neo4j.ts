@@ -19,13 +19,16 @@ export async function clearDatabase(db: Database): Promise<void> {
   await db.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   const schema = await db.read(async (tx) => {
     const constraints = await tx.run('SHOW CONSTRAINTS YIELD name RETURN name');
-    const indexes = await tx.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name");
+    const indexes = await tx.run(
+      "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+    );
     return {
       constraints: constraints.records.map((r) => r.get('name') as string),
       indexes: indexes.records.map((r) => r.get('name') as string),
     };
   });
-  for (const name of schema.constraints) await db.runAutoCommit(`DROP CONSTRAINT \`${name}\` IF EXISTS`);
+  for (const name of schema.constraints)
+    await db.runAutoCommit(`DROP CONSTRAINT \`${name}\` IF EXISTS`);
   for (const name of schema.indexes) await db.runAutoCommit(`DROP INDEX \`${name}\` IF EXISTS`);
 }
 
@@ -59,7 +62,8 @@ export async function loadMovies(db: Database): Promise<void> {
 /** Loads the airport-routes example graph through LOAD CSV from the instance's import folder. */
 export async function loadAirports(db: Database): Promise<void> {
   const importDir = testTarget().importDir;
-  if (!importDir) throw new Error('loadAirports needs TEST_NEO4J_IMPORT_DIR for an external test server');
+  if (!importDir)
+    throw new Error('loadAirports needs TEST_NEO4J_IMPORT_DIR for an external test server');
   const source = path.join(SHARED_DIR, 'datasets', 'airport-routes');
   for (const csv of ['airport-node-list.csv', 'iroutes-edges.csv']) {
     fs.copyFileSync(path.join(source, csv), path.join(importDir, csv));
