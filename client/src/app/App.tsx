@@ -14,6 +14,7 @@ import { DocumentView } from '../document/DocumentView.tsx';
 import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
+import { chooseRenderer, webglAvailable, type RendererKind } from '../graph/renderer.ts';
 import { NodeList } from '../graph/NodeList.tsx';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
 import { useHealth, type HealthState } from '../health/useHealth.ts';
@@ -155,6 +156,15 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice, setNotice]);
 
+  // Large scenes draw with WebGL (see graph/renderer.ts for when and why).
+  const [renderer, setRenderer] = useState<RendererKind>('canvas');
+  const wantedRenderer = chooseRenderer(
+    visible.nodes.length + visible.relationships.length,
+    renderer,
+    webglAvailable(),
+  );
+  if (wantedRenderer !== renderer) setRenderer(wantedRenderer);
+
   const elements = useMemo(
     () => toElements(visible.nodes, visible.relationships, styles, counts),
     [visible, styles, counts],
@@ -291,6 +301,7 @@ export function App() {
               highlight={highlight}
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
+              webgl={renderer === 'webgl'}
               description={`Graph of ${visible.nodes.length} nodes and ${visible.relationships.length} relationships. Double-click a node to expand it.`}
             />
             <StageOverlay load={load} onRetry={retry} canvasEmpty={visible.nodes.length === 0} />

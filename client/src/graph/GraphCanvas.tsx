@@ -51,6 +51,8 @@ interface Props {
   onExpand?: (id: string) => void;
   /** Accessible description of what the canvas shows. */
   description: string;
+  /** Draw with Cytoscape's WebGL mode (large scenes); changing it rebuilds the renderer. */
+  webgl?: boolean;
   ref?: Ref<GraphCanvasHandle>;
 }
 
@@ -64,6 +66,7 @@ export function GraphCanvas({
   onSelect,
   onExpand,
   description,
+  webgl = false,
   ref,
 }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -71,6 +74,7 @@ export function GraphCanvas({
   const memory = useRef(new Map<string, Point>());
   const handlers = useRef({ onSelect, onExpand });
   const layoutRef = useRef(layout);
+  const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
 
   useEffect(() => {
     handlers.current = { onSelect, onExpand };
@@ -79,6 +83,7 @@ export function GraphCanvas({
 
   useEffect(() => {
     const container = containerRef.current;
+    const positions = memory.current;
     if (!container) return;
     const cy = cytoscape({
       container,
@@ -88,7 +93,10 @@ export function GraphCanvas({
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      webgl,
     });
+    container.dataset.renderer = webgl ? 'webgl' : 'canvas';
+    if (viewport.current) cy.viewport(viewport.current);
     cy.on('select', (event) => {
       const target = event.target as cytoscape.SingularElementArgument;
       handlers.current.onSelect?.({
@@ -115,10 +123,13 @@ export function GraphCanvas({
     resize.observe(container);
     return () => {
       resize.disconnect();
+      // Positions survive a renderer switch: the next instance puts every node back.
+      remember(cy, positions);
+      viewport.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
       cy.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -133,7 +144,7 @@ export function GraphCanvas({
     }
     if (wasEmpty && unplaced > 0) runLayout(cy, container, layoutRef.current, true);
     else remember(cy, memory.current);
-  }, [elements, arrival]);
+  }, [elements, arrival, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -144,7 +155,7 @@ export function GraphCanvas({
       if (pin) node.lock().addClass('pinned');
       else node.unlock().removeClass('pinned');
     });
-  }, [pinned, elements]);
+  }, [pinned, elements, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -159,7 +170,7 @@ export function GraphCanvas({
     current.unselect();
     element.select();
     if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
-  }, [selected, elements]);
+  }, [selected, elements, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -172,7 +183,7 @@ export function GraphCanvas({
     });
     const container = containerRef.current;
     if (container) container.dataset.highlighted = String(cy.elements('.path').length);
-  }, [highlight, elements]);
+  }, [highlight, elements, webgl]);
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
