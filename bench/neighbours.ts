@@ -15,6 +15,7 @@ import { loadConfig } from '../server/config.ts';
 import { Database } from '../server/db/database.ts';
 import { createLogger } from '../server/log.ts';
 import { neighboursQuery } from '../server/nodes/queries.ts';
+import { readNeighbours } from '../server/nodes/read.ts';
 import { REPO_ROOT } from '../tools/neo4j/constants.ts';
 import { freePort, reset, start, stop } from '../tools/neo4j/instance.ts';
 import { machineLine, percentile, writeSection } from './report.ts';
@@ -155,9 +156,21 @@ async function main(): Promise<void> {
         ),
       );
 
+    // The API's own layer without HTTP: the same service call the route makes, then JSON text.
+    const viaService = (id: string) =>
+      time(async () => {
+        const body = await readNeighbours(
+          db,
+          { id, direction: 'both', types: null, labels: null, limit: LIMIT, skip: 0 },
+          60_000,
+        );
+        JSON.stringify(body);
+      });
+
     const loadBefore = os.loadavg()[0] ?? 0;
     const api: number[] = [];
     const driver: number[] = [];
+    const service: number[] = [];
     for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
       progress(
         `round ${round + 1}/${WARMUP_ROUNDS + ROUNDS}${round < WARMUP_ROUNDS ? ' (warm-up)' : ''}`,
@@ -173,9 +186,11 @@ async function main(): Promise<void> {
           d = await viaDriver(id);
           a = await viaApi(id);
         }
+        const v = await viaService(id);
         if (round >= WARMUP_ROUNDS) {
           api.push(a);
           driver.push(d);
+          service.push(v);
         }
       }
     }
@@ -201,8 +216,14 @@ async function main(): Promise<void> {
           api,
         ),
         row('driver: the same Cypher and parameters in a read transaction', driver),
+        row(
+          'service layer in the benchmark process (query, encoding, JSON text; no HTTP)',
+          service,
+        ),
         '',
         `Ratio API / driver: **${ratio50.toFixed(2)} at p50** (target ≤ 1.3), ${ratio95.toFixed(2)} at p95.`,
+        `Service layer / driver: ${(percentile(service, 50) / percentile(driver, 50)).toFixed(2)} at p50: ` +
+          'what remains of the API figure is HTTP, the app’s middleware and a second process.',
         '',
         `Load average (1 min) ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after the run ` +
           `on ${os.cpus().length} cores: other work on the machine adds noise to both columns alike.`,
