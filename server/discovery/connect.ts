@@ -98,7 +98,11 @@ export async function connect(
   // Equal costs are listed by the names along the way, so the order never depends on read order.
   const names = (nodes: string[]) =>
     nodes.map((id) => captionOf(cached.projection, id)).join('\u0000');
-  search.routes.sort((a, b) => a.cost - b.cost || names(a.nodes).localeCompare(names(b.nodes)));
+  const rounded = (cost: number) => Math.round(cost * 1e6);
+  search.routes.sort(
+    (a, b) => rounded(a.cost) - rounded(b.cost) || names(a.nodes).localeCompare(names(b.nodes)),
+  );
+  search.routes.splice(request.k);
   // Breadth-first over the projection: cheap next to the read, and it names the nearest distance.
   const distance = hopDistance(graph, request.from, request.to);
 

@@ -33,6 +33,10 @@ interface State {
   parent: State | null;
 }
 
+/** Routes beyond k kept when they tie with the k-th. */
+export const TIE_EXTRA = 20;
+const COST_EPSILON = 1e-9;
+
 const linkKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 class Budget {
@@ -101,7 +105,10 @@ export function routeCost(model: CostModel, nodes: readonly string[]): number {
 const byCostThenNodes = (a: Route, b: Route) =>
   a.cost < b.cost || (a.cost === b.cost && a.nodes.join('\u0000') < b.nodes.join('\u0000'));
 
-/** Up to k cheapest loopless routes, cheapest first (Yen's algorithm). */
+/**
+ * The k cheapest loopless routes, cheapest first (Yen's algorithm), plus any that tie with the
+ * k-th: the caller breaks the tie and keeps k.
+ */
 export function cheapestRoutes(
   graph: ProjectionGraph,
   model: CostModel,
@@ -117,7 +124,10 @@ export function cheapestRoutes(
   const candidates = new MinHeap<Route>(byCostThenNodes);
   const known = new Set<string>([first.nodes.join('\u0000')]);
 
-  while (routes.length < options.k && !budget.exhausted) {
+  // Past k, routes that cost the same as the k-th are still collected (up to TIE_EXTRA more), so
+  // the caller can order ties by something meaningful instead of by the order they were found.
+  const limit = options.k + TIE_EXTRA;
+  while (routes.length < limit && !budget.exhausted) {
     const previous = routes[routes.length - 1] as Route;
     for (let i = 0; i < previous.nodes.length - 1 && !budget.exhausted; i += 1) {
       const root = previous.nodes.slice(0, i + 1);
@@ -146,9 +156,11 @@ export function cheapestRoutes(
       known.add(signature);
       candidates.push({ nodes, cost: routeCost(model, nodes) });
     }
-    const next = candidates.pop();
+    const next = candidates.peek();
     if (!next) break;
-    routes.push(next);
+    const kth = routes[options.k - 1];
+    if (kth && next.cost > kth.cost + COST_EPSILON) break;
+    routes.push(candidates.pop() as Route);
   }
   return { routes, partial: budget.exhausted, settled: budget.settled };
 }

@@ -70,7 +70,7 @@ async function readDirect(
         ),
       };
     });
-    return { node, ties };
+    return { node, ties: inOrder(ties, ids) };
   });
 }
 
@@ -104,8 +104,13 @@ async function readDiscussed(
         };
       }),
     );
-    return { node, ties };
+    return { node, ties: inOrder(ties, ids) };
   });
+}
+
+/** Ties in the order the entities were asked for (Cypher's collect order is arbitrary). */
+function inOrder<T extends { entity: string }>(ties: T[], ids: readonly string[]): T[] {
+  return ties.sort((a, b) => ids.indexOf(a.entity) - ids.indexOf(b.entity));
 }
 
 interface MentionRow {

@@ -69,7 +69,7 @@ export function reasonFor(
   const count = candidate.shared.length;
   return (
     `Not linked to ${caption(source)} directly, but both are linked to ` +
-    `${count === 1 ? '' : `${count} same nodes: `}${list(named, count - named.length)}.`
+    `${count === 1 ? '' : `the same ${count} nodes: `}${list(named, count - named.length)}.`
   );
 }
 

@@ -382,7 +382,7 @@ describe('suggestions on the seed', () => {
     const first = body.suggestions[0];
     expect(first?.shared.map((s) => s.node)).toEqual([id.ru, id.tj, id.meeting]);
     expect(first?.reason).toBe(
-      'Not linked to Emomali Rahmon directly, but both are linked to 3 same nodes: Russia, Tajikistan and Top-level talks between Tajikistan and Russia.',
+      'Not linked to Emomali Rahmon directly, but both are linked to the same 3 nodes: Russia, Tajikistan and Top-level talks between Tajikistan and Russia.',
     );
     // Nothing already linked to Rahmon is suggested.
     const linked = new Set([id.meeting, id.tj, id.ru]);

@@ -191,7 +191,11 @@ export function DiscoveryPanel({
             type="button"
             className="small"
             aria-pressed={view === v.id}
-            onClick={() => setView(v.id)}
+            onClick={() => {
+              setView(v.id);
+              // Another view's answer should not stay highlighted under this one.
+              if (v.id !== 'ask') onHighlight(undefined);
+            }}
           >
             {v.label}
           </button>

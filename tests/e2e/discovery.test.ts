@@ -1,0 +1,178 @@
+// Discovery in headless Chromium against a real Neo4j holding the seed meeting: a phrase typed
+// in the header search ("X to Y", "A and B") opens the Discover tab with ranked paths or what
+// the two share, with quotes, highlighted on the canvas; centrality as a table and as node size
+// and colour; the timeline and its window; suggestions for the selection. Screenshots under
+// test-artifacts/discovery-*.png.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Database } from '../../server/db/database.ts';
+import {
+  collectPageErrors,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from '../support/browser.ts';
+import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { loadMeetingGraph } from './meeting-fixture.ts';
+
+let db: Database;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+let source: 'seed' | 'fixture';
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await clearDatabase(db);
+  source = await loadMeetingGraph(db);
+  app = await startApp(db);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  pageErrors = collectPageErrors(page);
+  await page.goto(app.url);
+  await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await db?.close();
+});
+
+const panel = () => page.getByTestId('discovery-panel');
+const highlighted = async () =>
+  Number(await page.getByTestId('graph-canvas').getAttribute('data-highlighted'));
+
+async function askInHeader(phrase: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Search the graph' });
+  await box.fill(phrase);
+  await box.press('Enter');
+}
+
+describe('discovery', () => {
+  test('the seed graph is loaded', () => {
+    expect(source).toBe('seed');
+  });
+
+  test('"Tajikistan to Russia" in the search box connects them, with quotes, on the canvas', async () => {
+    await askInHeader('Tajikistan to Russia');
+    await page.getByRole('tab', { name: 'Discover', selected: true }).waitFor();
+    const paths = panel().getByTestId('connect-paths');
+    await paths.waitFor();
+    const routes = await paths.locator('.discovery__route').allTextContents();
+    expect(routes).toEqual([
+      'Tajikistan → Russia',
+      'Tajikistan → 25th anniversary of diplomatic relations between Tajikistan and Russia → Russia',
+      'Tajikistan → Emomali Rahmon → Russia',
+    ]);
+    // The direct hop: five relationships, each with its quote.
+    const hops = panel().getByTestId('connect-hops');
+    expect(await hops.locator('code').allTextContents()).toEqual(
+      expect.arrayContaining(['STRATEGIC_PARTNER_OF', 'TRADES_WITH', 'PRIORITISES']),
+    );
+    expect(await hops.getByTestId('discovery-quote').count()).toBe(5);
+    // Two nodes and the five relationships between them are highlighted.
+    await expect.poll(highlighted).toBe(7);
+    await screenshot(page, 'discovery-connect');
+
+    // Choosing the alternative through Rahmon highlights its three nodes and two relationships.
+    await panel()
+      .getByRole('button', { name: /Emomali Rahmon → Russia/ })
+      .click();
+    await expect.poll(highlighted).toBe(5);
+    expect(await panel().getByTestId('connect-hops').textContent()).toContain('THANKED');
+  });
+
+  test('"Tajikistan and Russia" shows what they share, grouped by kind, with evidence', async () => {
+    await askInHeader('Tajikistan and Russia');
+    const result = panel().getByTestId('share-result');
+    await result.waitFor();
+    const titles = await result.locator('.discovery__group-title').allTextContents();
+    expect(titles).toEqual([
+      'Anniversary linked to all of them (1)',
+      'Indicator linked to all of them (1)',
+      'Meeting linked to all of them (1)',
+      'Organisation linked to all of them (4)',
+      'Person linked to all of them (1)',
+      'Sphere discussed at meetings each took part in (14)',
+      'Documents mentioning all of them',
+    ]);
+    expect(await result.textContent()).toContain('background knowledge');
+    expect(await highlighted()).toBeGreaterThan(20);
+    await screenshot(page, 'discovery-share');
+  });
+
+  test('a phrase that matches nothing says so', async () => {
+    await panel().getByTestId('discovery-ask').fill('Tajikistan to Qwxzzv');
+    await panel().getByRole('button', { name: 'Ask' }).click();
+    await expect
+      .poll(() => panel().getByTestId('discovery-reading').textContent())
+      .toContain('Nothing in the graph matches "Qwxzzv".');
+  });
+
+  test('centrality: ranked table, and node size and colour on the canvas', async () => {
+    await panel().getByRole('button', { name: 'Central' }).click();
+    const table = panel().getByTestId('centrality-table');
+    await table.waitFor();
+    const first = table.locator('tbody tr').first();
+    expect(await first.locator('td').allTextContents()).toEqual([
+      '1',
+      'Top-level talks between Tajikistan and Russia',
+      '24',
+      '24',
+      expect.stringMatching(/^\d+$/),
+    ]);
+    await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).check();
+    await expect
+      .poll(async () => Number(await panel().getAttribute('data-styled')))
+      .toBeGreaterThan(3);
+    await screenshot(page, 'discovery-centrality');
+
+    await panel().getByLabel('Measure').selectOption('betweenness');
+    await expect.poll(() => table.locator('thead th').nth(2).textContent()).toBe('Betweenness');
+    await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).uncheck();
+    await expect.poll(async () => panel().getAttribute('data-styled')).toBe('0');
+  });
+
+  test('timeline: the meeting on its day, and a window that leaves it out', async () => {
+    await panel().getByRole('button', { name: 'Timeline' }).click();
+    const list = panel().getByTestId('timeline-list');
+    await list.waitFor();
+    expect(await list.locator('time').allTextContents()).toEqual(['2017-02-27']);
+    expect(await list.textContent()).toContain(
+      'Emomali Rahmon, Russia, Tajikistan, Vladimir Putin',
+    );
+    await screenshot(page, 'discovery-timeline');
+
+    await panel().getByLabel('From').fill('2018');
+    await panel().getByRole('button', { name: 'Apply' }).click();
+    await panel().getByTestId('timeline-empty').waitFor();
+    await panel().getByLabel('From').fill('');
+    await panel().getByRole('button', { name: 'Apply' }).click();
+    await list.waitFor();
+  });
+
+  test('suggestions for the selected node, each with its reason', async () => {
+    const box = page.getByRole('combobox', { name: 'Search the graph' });
+    await box.fill('rahmon');
+    await page
+      .getByRole('option', { name: /Emomali Rahmon/ })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: 'Discover' }).click();
+    await panel().getByRole('button', { name: 'Worth a look' }).click();
+    const list = panel().getByTestId('suggestion-list');
+    await list.waitFor();
+    const first = list.locator('li').first();
+    expect(await first.getByRole('button').textContent()).toBe(
+      '25th anniversary of diplomatic relations between Tajikistan and Russia',
+    );
+    expect(await first.textContent()).toContain(
+      'both are linked to the same 3 nodes: Russia, Tajikistan and Top-level talks',
+    );
+    await screenshot(page, 'discovery-suggestions');
+    expect(pageErrors).toEqual([]);
+  });
+});
