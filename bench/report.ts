@@ -30,19 +30,19 @@ export function machineLine(): string {
   return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu}, ${os.cpus().length} cores, ${gib} GiB · Node ${process.version} · Neo4j ${NEO4J_VERSION} · commit ${commit}`;
 }
 
-/** Replaces (or appends) the section named `id` in docs/benchmarks.md. */
-export function writeSection(id: string, markdown: string): void {
+/** Replaces (or appends) the section named `id` in docs/benchmarks.md (or another file). */
+export function writeSection(id: string, markdown: string, file = BENCHMARKS_MD): void {
   const start = `<!-- ${id}:start -->`;
   const end = `<!-- ${id}:end -->`;
   const block = `${start}\n${markdown.trim()}\n${end}`;
-  const current = fs.existsSync(BENCHMARKS_MD) ? fs.readFileSync(BENCHMARKS_MD, 'utf8') : HEADER;
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : HEADER;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
   const next =
     from >= 0 && to > from
       ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}`
       : `${current.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(BENCHMARKS_MD, next);
+  fs.writeFileSync(file, next);
 }
 
 export function median(values: number[]): number {
