@@ -11,6 +11,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../http/problems.ts';
 import { RELATIONSHIP_EVIDENCE } from '../schema/evidence-profile.ts';
 import { toStringOrNull, toStrings } from '../schema/records.ts';
+import { excludedTypes as excludedTypesOf } from './excluded.ts';
 import { isWholeGraph } from './scope.ts';
 import {
   PART_RELATIONSHIPS_QUERY,
@@ -66,7 +67,7 @@ export async function readProjection(
 ): Promise<Projection> {
   const started = performance.now();
   const excludedLabels = [...evidence.passageLabels];
-  const excludedTypes = [...evidence.mentionTypes];
+  const excludedTypes = excludedTypesOf(evidence);
   const graph: ProjectionGraph = new Graph({
     type: 'undirected',
     multi: false,

@@ -21,6 +21,7 @@ import { MENTION, PASSAGE_KEY } from '../schema/evidence-profile.ts';
 import { toCount, toNumber, toStringOrNull } from '../schema/records.ts';
 import type { DiscoveryContext } from './connect.ts';
 import { evidencedRelationship, readNodes } from './evidence.ts';
+import { excludedTypes } from './excluded.ts';
 import { kindOf } from './kind.ts';
 import { SHARE_DOCUMENTS_LIMIT, SHARE_ITEMS_PER_GROUP, SHARE_QUOTES_PER_ENTITY } from './limits.ts';
 import {
@@ -53,7 +54,7 @@ async function readDirect(
 ): Promise<Found[]> {
   const result = await tx.run(SHARED_NEIGHBOURS_QUERY, {
     ids,
-    excludedTypes: ctx.facts.evidence.mentionTypes,
+    excludedTypes: excludedTypes(ctx.facts.evidence),
     excludedLabels: ctx.facts.evidence.passageLabels,
     perTie: neo4j.int(PER_TIE),
     limit: neo4j.int(SHARE_ROWS),

@@ -304,7 +304,7 @@ describe('centrality, communities and scopes on the seed', () => {
     expect(body.total).toBe(29);
     expect(body.projection).toMatchObject({ nodes: 29, relationships: seed.relationships.length });
     expect(body.projection.excludedLabels).toEqual(['Passage']);
-    expect(body.projection.excludedTypes).toEqual(['MENTIONS']);
+    expect(body.projection.excludedTypes).toEqual(['MENTIONS', 'POSSIBLY_SAME_AS']);
     // Louvain puts the spheres with the hub that discusses them apart from the state relations.
     const community = new Map(body.rows.map((r) => [r.node.id, r.community]));
     expect(body.communities.reduce((sum, c) => sum + c.size, 0)).toBe(29);
