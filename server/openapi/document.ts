@@ -262,6 +262,69 @@ function paths(config: Config): Json {
         },
       },
     },
+    // The documents domain's routes, described here until it contributes its own path items
+    // (contributed items replace these).
+    '/api/documents': {
+      get: {
+        summary: 'Ingested and seed documents, newest first',
+        parameters: [
+          param(
+            'limit',
+            'query',
+            { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+            'Documents at most.',
+          ),
+          param(
+            'offset',
+            'query',
+            { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+            'Documents skipped.',
+          ),
+        ],
+        responses: {
+          '200': {
+            description: 'DocumentListResponse (common/api.ts)',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          ...problems('400', '503', '504'),
+        },
+      },
+      post: {
+        summary:
+          'Ingest a document (text/plain, text/html or JSON {text, format?, title?, url?, date?, publisher?}); needs the write token',
+        responses: {
+          '200': {
+            description: 'IngestResponse: unchanged or replaced',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          '201': {
+            description: 'IngestResponse: created (Location header)',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          ...problems('400', '413', '503'),
+        },
+      },
+    },
+    '/api/documents/{id}': {
+      get: {
+        summary: 'One document with its passages, mentions and facts',
+        parameters: [
+          param(
+            'id',
+            'path',
+            { type: 'string', minLength: 1, maxLength: 300 },
+            'Document key ("document:slug") or slug.',
+          ),
+        ],
+        responses: {
+          '200': {
+            description: 'DocumentDetail (common/api.ts)',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         summary: 'This document',
