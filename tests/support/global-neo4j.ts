@@ -1,14 +1,16 @@
 /**
- * Vitest global setup: provides a real Neo4j to the test projects. By default the suite owns a
- * Neo4j instance ("test") on a free port with fresh data; TEST_NEO4J_URI (with TEST_NEO4J_USER,
- * TEST_NEO4J_PASSWORD) points the suite at another server instead — its data will be replaced.
- * TEST_NEO4J_INSTANCE names the owned instance (default "test").
+ * Vitest global setup: provides a real Neo4j to each test project that needs one. By default every
+ * such project owns its own instance ("<name>-<project>", e.g. "test-server", "test-e2e") on a
+ * free port with fresh data, so projects running side by side never see each other's writes.
+ * TEST_NEO4J_URI (with TEST_NEO4J_USER, TEST_NEO4J_PASSWORD) points the suite at another server
+ * instead — its data will be replaced, and the projects then run one after the other.
+ * TEST_NEO4J_INSTANCE changes the name prefix (default "test").
  */
 import type { TestProject } from 'vitest/node';
-import { reset, runningState, start, stop } from '../../tools/neo4j/instance.ts';
+import { reset, start, stop } from '../../tools/neo4j/instance.ts';
 
-/** Instance name; set TEST_NEO4J_INSTANCE to run several suites side by side. */
-export const TEST_INSTANCE = process.env.TEST_NEO4J_INSTANCE ?? 'test';
+/** Name prefix; set TEST_NEO4J_INSTANCE to run several suites side by side. */
+export const TEST_INSTANCE_PREFIX = process.env.TEST_NEO4J_INSTANCE ?? 'test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,9 +24,7 @@ declare module 'vitest' {
   }
 }
 
-let owner = false;
-
-export async function setup(project: TestProject): Promise<void> {
+export async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const env = process.env;
   if (env.TEST_NEO4J_URI) {
     project.provide('neo4j', {
@@ -34,20 +34,17 @@ export async function setup(project: TestProject): Promise<void> {
       database: env.TEST_NEO4J_DATABASE ?? 'neo4j',
       importDir: env.TEST_NEO4J_IMPORT_DIR ?? null,
     });
-    return;
+    return undefined;
   }
-  // Several projects share one instance: the first setup starts it fresh, the others reuse it.
-  if (!runningState(TEST_INSTANCE)) {
-    await reset(TEST_INSTANCE);
-    owner = true;
-  }
+  const name = `${TEST_INSTANCE_PREFIX}-${project.name}`;
+  await reset(name);
   const { state } = await start({
-    name: TEST_INSTANCE,
+    name,
     boltPort: 0,
     heap: '1g',
     pageCache: '256m',
     javaHome: env.JAVA_HOME,
-    progress: (line) => process.stdout.write(`[test neo4j] ${line}\n`),
+    progress: (line) => process.stdout.write(`[test neo4j ${name}] ${line}\n`),
   });
   project.provide('neo4j', {
     uri: state.uri,
@@ -56,8 +53,7 @@ export async function setup(project: TestProject): Promise<void> {
     database: 'neo4j',
     importDir: state.importDir,
   });
-}
-
-export async function teardown(): Promise<void> {
-  if (owner) await stop(TEST_INSTANCE);
+  return async () => {
+    await stop(name);
+  };
 }
