@@ -143,6 +143,7 @@ export function summary(results: Results): Section {
       size: formatCount(size),
       measured: `peak ${n(memory.apiPeakRssMb)} MB`,
       ok: memory.apiPeakRssMb < 300,
+      ...(prev.memory?.[size] ? { previous: `${n(prev.memory[size]!.apiPeakRssMb)} MB` } : {}),
     });
   }
   const table = [

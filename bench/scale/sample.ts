@@ -82,13 +82,8 @@ export function searchTexts(
     texts.push({ kind: 'typo', q: family.length >= 6 ? typo(family, random) : family });
     texts.push({ kind: 'accents', q: accented(random.pick(named).name, random) ?? person.name });
     const sphere = spheres.length > 0 ? random.pick(spheres).name.toLowerCase() : person.name;
-    texts.push({
-      kind: 'two words',
-      q: sphere
-        .split(' ')
-        .filter((w) => w.length > 3)
-        .join(' '),
-    });
+    const words = sphere.split(' ').filter((w) => w.length > 3);
+    texts.push({ kind: 'two words', q: words.length > 0 ? words.join(' ') : sphere });
     texts.push({ kind: 'no match', q: `zq${'xvwkj'[i % 5]}${random.int(100, 999)}` });
   }
   return texts;
