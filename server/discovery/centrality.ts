@@ -9,7 +9,7 @@ import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import louvain from 'graphology-communities-louvain';
 import type { CentralityMeasure } from '../../common/api.ts';
 import { AppError } from '../http/problems.ts';
-import { BETWEENNESS_MAX_NODES, PAGERANK_ALPHA } from './limits.ts';
+import { BETWEENNESS_MAX_WORK, PAGERANK_ALPHA } from './limits.ts';
 import { memoised, type Projection } from './projection.ts';
 
 export type Scores = ReadonlyMap<string, number>;
@@ -44,12 +44,13 @@ function pageranks(projection: Projection): Scores {
 }
 
 function betweenness(projection: Projection): Scores {
-  if (projection.graph.order > BETWEENNESS_MAX_NODES) {
+  const { order, size } = projection.graph;
+  if (order * size > BETWEENNESS_MAX_WORK) {
     throw new AppError(
       'query-refused',
-      `Betweenness takes time proportional to nodes × relationships; the chosen part has ${projection.graph.order} nodes, ` +
-        `more than ${BETWEENNESS_MAX_NODES}. Narrow it with labels, documents or a time window, or use degree or PageRank.`,
-      { reason: 'projection-too-large', bound: BETWEENNESS_MAX_NODES },
+      `Betweenness takes time proportional to nodes × links; the chosen part has ${order} nodes and ${size} links, ` +
+        `more than ${BETWEENNESS_MAX_WORK} together. Narrow it with labels, documents or a time window, or use degree or PageRank.`,
+      { reason: 'projection-too-large', bound: BETWEENNESS_MAX_WORK },
     );
   }
   return memoised(projection, 'betweenness', () => {

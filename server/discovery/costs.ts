@@ -23,11 +23,16 @@ export function isQuoted(graph: ProjectionGraph, a: string, b: string): boolean 
 
 export function costModel(graph: ProjectionGraph, rank: ConnectRank): CostModel {
   const weighted: CostModel = {
+    minLink: 1,
     link: (a, b) => 1 + (isQuoted(graph, a, b) ? 0 : UNSUPPORTED_HOP_PENALTY),
     through: (node) => hubPenalty(graph, node),
   };
   if (rank === 'weighted') return weighted;
-  return { link: (a, b) => HOP_SCALE + weighted.link(a, b), through: weighted.through };
+  return {
+    minLink: HOP_SCALE + 1,
+    link: (a, b) => HOP_SCALE + weighted.link(a, b),
+    through: weighted.through,
+  };
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -113,7 +113,8 @@ export async function readProjection(
       }
       const a = record.get('a') as string;
       const b = record.get('b') as string;
-      // A node outside the part (only possible for the whole graph when it changed meanwhile).
+      // An end outside the projection: an evidence passage (whole graph), or a node written
+      // between the two reads.
       if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
       relationships += 1;
       const quoted = record.get('quoted') === true ? 1 : 0;

@@ -52,12 +52,13 @@ RETURN elementId(n) AS id, labels(n) AS labels, ${CAPTION('n')} AS caption
 LIMIT $cap`;
 }
 
-/** Every relationship of the whole graph except the excluded types and self-loops. */
+/**
+ * Every relationship of the whole graph except the excluded types and self-loops. Ends outside
+ * the projection (passages) are dropped by the reader, cheaper than checking labels here.
+ */
 export const WHOLE_GRAPH_RELATIONSHIPS_QUERY = `
 MATCH (a)-[r]->(b)
 WHERE NOT type(r) IN $excludedTypes AND a <> b
-  AND NOT any(l IN labels(a) WHERE l IN $excludedLabels)
-  AND NOT any(l IN labels(b) WHERE l IN $excludedLabels)
 RETURN elementId(a) AS a, elementId(b) AS b, r[$quotesKey] IS NOT NULL AND size(r[$quotesKey]) > 0 AS quoted
 LIMIT $cap`;
 

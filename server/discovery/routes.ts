@@ -1,6 +1,7 @@
 /**
  * Ranked loopless paths between two nodes of the projection, at most `maxHops` long: Yen's
- * k-shortest-paths over a hop-bounded Dijkstra. Pure; the cost model decides what "short" means
+ * k-shortest-paths over a hop-bounded A* (the heuristic: hops still needed to the target, each
+ * costing at least the cheapest link; nodes from which the target is out of reach are skipped). Pure; the cost model decides what "short" means
  * (hops only, or hops with hub and evidence penalties). A budget of settled search states bounds
  * the work a hub can cause; when it runs out the routes found so far are returned as partial.
  */
@@ -8,6 +9,8 @@ import { MinHeap } from './heap.ts';
 import type { ProjectionGraph } from './projection.ts';
 
 export interface CostModel {
+  /** A lower bound on every link's cost (guides the search towards the target, A*-style). */
+  minLink: number;
   /** Cost of walking the link between two adjacent nodes. */
   link(a: string, b: string): number;
   /** Cost of passing through a node (never charged for the two ends of a route). */
@@ -30,7 +33,31 @@ interface State {
   node: string;
   hops: number;
   cost: number;
+  /** cost + minLink × hops still needed at least: the search's priority. */
+  estimate: number;
   parent: State | null;
+}
+
+/** Hops from `target` to every node within `maxHops` of it (breadth-first). */
+export function hopsToTarget(
+  graph: ProjectionGraph,
+  target: string,
+  maxHops: number,
+): Map<string, number> {
+  const depth = new Map<string, number>([[target, 0]]);
+  let frontier = [target];
+  for (let d = 1; d <= maxHops && frontier.length > 0; d += 1) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachNeighbor(node, (neighbour) => {
+        if (depth.has(neighbour)) return;
+        depth.set(neighbour, d);
+        next.push(neighbour);
+      });
+    }
+    frontier = next;
+  }
+  return depth;
 }
 
 /** Routes beyond k kept when they tie with the k-th. */
@@ -57,15 +84,18 @@ function cheapestRoute(
   blockedNodes: ReadonlySet<string>,
   blockedLinks: ReadonlySet<string>,
   budget: Budget,
+  depth: ReadonlyMap<string, number>,
 ): Route | null {
   const heap = new MinHeap<State>(
     (a, b) =>
-      a.cost < b.cost ||
-      (a.cost === b.cost && (a.hops < b.hops || (a.hops === b.hops && a.node < b.node))),
+      a.estimate < b.estimate ||
+      (a.estimate === b.estimate && (a.hops < b.hops || (a.hops === b.hops && a.node < b.node))),
   );
   // A node settled with h hops makes any later (costlier) visit with ≥ h hops useless.
   const settledHops = new Map<string, number>();
-  heap.push({ node: source, hops: 0, cost: 0, parent: null });
+  const start = depth.get(source);
+  if (start === undefined || start > maxHops) return null;
+  heap.push({ node: source, hops: 0, cost: 0, estimate: model.minLink * start, parent: null });
   while (heap.size > 0) {
     if (budget.exhausted) return null;
     const state = heap.pop() as State;
@@ -77,10 +107,20 @@ function cheapestRoute(
     if (state.hops >= maxHops) continue;
     graph.forEachNeighbor(state.node, (next) => {
       if (blockedNodes.has(next) || blockedLinks.has(linkKey(state.node, next))) return;
+      // Never step where the target is out of reach with the hops left.
+      const remaining = depth.get(next);
+      if (remaining === undefined || state.hops + 1 + remaining > maxHops) return;
       const known = settledHops.get(next);
       if (known !== undefined && known <= state.hops + 1) return;
       const step = model.link(state.node, next) + (next === target ? 0 : model.through(next));
-      heap.push({ node: next, hops: state.hops + 1, cost: state.cost + step, parent: state });
+      const cost = state.cost + step;
+      heap.push({
+        node: next,
+        hops: state.hops + 1,
+        cost,
+        estimate: cost + model.minLink * remaining,
+        parent: state,
+      });
     });
   }
   return null;
@@ -118,7 +158,18 @@ export function cheapestRoutes(
 ): RouteSearch {
   const budget = new Budget(options.maxSettled);
   const none = new Set<string>();
-  const first = cheapestRoute(graph, model, source, target, options.maxHops, none, none, budget);
+  const depth = hopsToTarget(graph, target, options.maxHops);
+  const first = cheapestRoute(
+    graph,
+    model,
+    source,
+    target,
+    options.maxHops,
+    none,
+    none,
+    budget,
+    depth,
+  );
   if (!first) return { routes: [], partial: budget.exhausted, settled: budget.settled };
   const routes: Route[] = [first];
   const candidates = new MinHeap<Route>(byCostThenNodes);
@@ -148,6 +199,7 @@ export function cheapestRoutes(
         blockedNodes,
         blockedLinks,
         budget,
+        depth,
       );
       if (!tail) continue;
       const nodes = [...root.slice(0, i), ...tail.nodes];
