@@ -14,6 +14,8 @@ import { DocumentView } from '../document/DocumentView.tsx';
 import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
+import { NO_FILTER, applyFilter, toggle, typeEntries, type ViewFilter } from '../graph/filters.ts';
+import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
 import { chooseRenderer, webglAvailable, type RendererKind } from '../graph/renderer.ts';
 import { NodeList } from '../graph/NodeList.tsx';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
@@ -58,7 +60,8 @@ export function App() {
     ),
   );
   const explorer = useExplorer(initialLink);
-  const { scene, visible, styles, counts, dispatch, selection, setSelection, layout } = explorer;
+  const { scene, visible, counts, dispatch, selection, setSelection, layout } = explorer;
+  const autoStyles = explorer.styles;
   const { loadOverview, expand, reveal, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [linkApplied, setLinkApplied] = useState(false);
@@ -156,18 +159,32 @@ export function App() {
     return () => clearTimeout(timer);
   }, [notice, setNotice]);
 
+  // Label colours the user chose, kept per database; and labels or types switched off.
+  const database =
+    health.kind === 'up' ? `${health.health.neo4j.uri}|${health.health.neo4j.database}` : '';
+  const [colourVersion, setColourVersion] = useState(0);
+  // colourVersion changes after each choice, so storage is read again.
+  const overrides = useMemo(
+    () => (database && colourVersion >= 0 ? readOverrides(database) : {}),
+    [database, colourVersion],
+  );
+  const styles = useMemo(() => applyOverrides(autoStyles, overrides), [autoStyles, overrides]);
+  const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
+  const drawn = useMemo(() => applyFilter(visible, filter, counts), [visible, filter, counts]);
+  const types = useMemo(() => typeEntries(visible.relationships), [visible]);
+
   // Large scenes draw with WebGL (see graph/renderer.ts for when and why).
   const [renderer, setRenderer] = useState<RendererKind>('canvas');
   const wantedRenderer = chooseRenderer(
-    visible.nodes.length + visible.relationships.length,
+    drawn.nodes.length + drawn.relationships.length,
     renderer,
     webglAvailable(),
   );
   if (wantedRenderer !== renderer) setRenderer(wantedRenderer);
 
   const elements = useMemo(
-    () => toElements(visible.nodes, visible.relationships, styles, counts),
-    [visible, styles, counts],
+    () => toElements(drawn.nodes, drawn.relationships, styles, counts),
+    [drawn, styles, counts],
   );
   const legend = useMemo(
     () => legendEntries(visible.nodes, styles, counts),
@@ -285,7 +302,7 @@ export function App() {
               explorer.clear();
               setPaths(undefined);
             }}
-            visible={visible}
+            visible={drawn}
             totalNodes={explorer.totalNodes}
             consoleOpen={consoleOpen}
             onConsole={() => setConsoleOpen((open) => !open)}
@@ -302,7 +319,7 @@ export function App() {
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
               webgl={renderer === 'webgl'}
-              description={`Graph of ${visible.nodes.length} nodes and ${visible.relationships.length} relationships. Double-click a node to expand it.`}
+              description={`Graph of ${drawn.nodes.length} nodes and ${drawn.relationships.length} relationships. Double-click a node to expand it.`}
             />
             <StageOverlay load={load} onRetry={retry} canvasEmpty={visible.nodes.length === 0} />
             {explorer.notice && (
@@ -369,7 +386,22 @@ export function App() {
                   Select a node to see its details; double-click to expand it.
                 </p>
               )}
-              <Legend entries={legend} />
+              <Legend
+                entries={legend}
+                types={types}
+                hiddenLabels={filter.hiddenLabels}
+                hiddenTypes={filter.hiddenTypes}
+                onLabelShown={(label, shown) =>
+                  setFilter((f) => ({ ...f, hiddenLabels: toggle(f.hiddenLabels, label, !shown) }))
+                }
+                onTypeShown={(type, shown) =>
+                  setFilter((f) => ({ ...f, hiddenTypes: toggle(f.hiddenTypes, type, !shown) }))
+                }
+                onColour={(label, colour) => {
+                  if (database) writeOverride(database, label, colour);
+                  setColourVersion((v) => v + 1);
+                }}
+              />
               <NodeList
                 nodes={visible.nodes}
                 styles={styles}
