@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { freePort } from '../../tools/neo4j/instance.ts';
-import { testTarget } from '../support/neo4j.ts';
+import { openTestDatabase, testTarget } from '../support/neo4j.ts';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -42,6 +42,14 @@ async function waitHealthy(base: string, deadlineMs = 60_000): Promise<void> {
   }
 }
 
+async function waitUntil(check: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('server process', () => {
   it('refuses to start on invalid configuration, listing every violation', async () => {
     const { child, output } = startServer({
@@ -71,23 +79,38 @@ describe('server process', () => {
     const exited = exitOf(child);
     await waitHealthy(base);
 
-    // A query that takes a noticeable while, so it is still running when the signal arrives.
+    // A query that takes a while; the signal is sent once Neo4j is running it, so the request is
+    // certainly in flight (not merely connected) when the server starts shutting down.
+    const query = 'UNWIND range(1, 12000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n';
     const slow = fetch(`${base}/api/cypher`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'UNWIND range(1, 4000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n',
-      }),
+      body: JSON.stringify({ query }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const db = openTestDatabase();
+    try {
+      await waitUntil(async () => {
+        const running = await db.read((tx) =>
+          tx.run(
+            'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $q RETURN count(*) AS n',
+            {
+              q: 'range(1, 12000000)',
+            },
+          ),
+        );
+        return Number(running.records[0]?.get('n')) > 0;
+      });
+    } finally {
+      await db.close();
+    }
     child.kill('SIGTERM');
 
     const response = await slow;
     expect(response.status).toBe(200);
     const body = (await response.json()) as { rows: unknown[][] };
-    expect(body.rows[0]?.[0]).toBe(571428);
+    expect(body.rows[0]?.[0]).toBe(1714285);
     expect(await exited).toBe(0);
     expect(output()).toContain('finishing in-flight requests');
     expect(output()).toContain('"msg":"stopped"');
-  });
+  }, 180_000);
 });

@@ -22,6 +22,8 @@ import {
 } from '../../tools/neo4j/instance.ts';
 
 const NAMES = ['tools-life', 'tools-port', 'tools-lock', 'tools-slow'];
+/** These tests start Neo4j more than once; a loaded 2-core machine needs up to a minute a start. */
+const STARTS_TIMEOUT_MS = 300_000;
 
 const options = (name: string, extra: Partial<InstanceOptions> = {}): InstanceOptions => ({
   name,
@@ -88,39 +90,43 @@ describe('java and maven checks', () => {
 });
 
 describe('instance lifecycle', () => {
-  it('starts with auth on, reuses a running server, and stops cleanly', async () => {
-    const first = await start(options('tools-life'));
-    expect(first.reused).toBe(false);
-    expect(first.firstStart).toBe(true);
-    expect(first.state.password.length).toBeGreaterThanOrEqual(20);
+  it(
+    'starts with auth on, reuses a running server, and stops cleanly',
+    async () => {
+      const first = await start(options('tools-life'));
+      expect(first.reused).toBe(false);
+      expect(first.firstStart).toBe(true);
+      expect(first.state.password.length).toBeGreaterThanOrEqual(20);
 
-    const second = await start(options('tools-life'));
-    expect(second.reused).toBe(true);
-    expect(second.state.pid).toBe(first.state.pid);
+      const second = await start(options('tools-life'));
+      expect(second.reused).toBe(true);
+      expect(second.state.pid).toBe(first.state.pid);
 
-    const good = neo4j.driver(first.state.uri, neo4j.auth.basic('neo4j', first.state.password));
-    const info = await good.getServerInfo();
-    expect(info.agent).toContain('Neo4j/5.26');
-    await good.close();
+      const good = neo4j.driver(first.state.uri, neo4j.auth.basic('neo4j', first.state.password));
+      const info = await good.getServerInfo();
+      expect(info.agent).toContain('Neo4j/5.26');
+      await good.close();
 
-    const bad = neo4j.driver(first.state.uri, neo4j.auth.basic('neo4j', 'wrong-password'));
-    await expect(bad.getServerInfo()).rejects.toMatchObject({
-      code: 'Neo.ClientError.Security.Unauthorized',
-    });
-    await bad.close();
+      const bad = neo4j.driver(first.state.uri, neo4j.auth.basic('neo4j', 'wrong-password'));
+      await expect(bad.getServerInfo()).rejects.toMatchObject({
+        code: 'Neo.ClientError.Security.Unauthorized',
+      });
+      await bad.close();
 
-    const stopped = await stop('tools-life');
-    expect(stopped).toMatchObject({ wasRunning: true, pid: first.state.pid });
-    expect(isOurProcess(first.state.pid, first.state.dir)).toBe(false);
-    expect(readState('tools-life')).toBeUndefined();
-    expect((await stop('tools-life')).wasRunning).toBe(false);
+      const stopped = await stop('tools-life');
+      expect(stopped).toMatchObject({ wasRunning: true, pid: first.state.pid });
+      expect(isOurProcess(first.state.pid, first.state.dir)).toBe(false);
+      expect(readState('tools-life')).toBeUndefined();
+      expect((await stop('tools-life')).wasRunning).toBe(false);
 
-    // A restart keeps data and credentials.
-    const again = await start(options('tools-life'));
-    expect(again.firstStart).toBe(false);
-    expect(again.state.password).toBe(first.state.password);
-    await stop('tools-life');
-  });
+      // A restart keeps data and credentials.
+      const again = await start(options('tools-life'));
+      expect(again.firstStart).toBe(false);
+      expect(again.state.password).toBe(first.state.password);
+      await stop('tools-life');
+    },
+    STARTS_TIMEOUT_MS,
+  );
 
   it('refuses a Bolt port that another program holds', async () => {
     const port = await freePort();
@@ -138,21 +144,25 @@ describe('instance lifecycle', () => {
     }
   });
 
-  it('reports a store locked by another Neo4j process', async () => {
-    const first = await start(options('tools-lock'));
-    // Forget the running server, as if someone else had started it on this data folder.
-    fs.rmSync(path.join(instanceDir('tools-lock'), 'state.json'));
-    try {
-      const error = await expectLocalError(start(options('tools-lock')), 'store-locked');
-      expect(error.logTail).toBeTruthy();
-      expect(isOurProcess(first.state.pid, first.state.dir)).toBe(true);
-    } finally {
-      process.kill(first.state.pid, 'SIGTERM');
-      while (isOurProcess(first.state.pid, first.state.dir)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+  it(
+    'reports a store locked by another Neo4j process',
+    async () => {
+      const first = await start(options('tools-lock'));
+      // Forget the running server, as if someone else had started it on this data folder.
+      fs.rmSync(path.join(instanceDir('tools-lock'), 'state.json'));
+      try {
+        const error = await expectLocalError(start(options('tools-lock')), 'store-locked');
+        expect(error.logTail).toBeTruthy();
+        expect(isOurProcess(first.state.pid, first.state.dir)).toBe(true);
+      } finally {
+        process.kill(first.state.pid, 'SIGTERM');
+        while (isOurProcess(first.state.pid, first.state.dir)) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       }
-    }
-  });
+    },
+    STARTS_TIMEOUT_MS,
+  );
 
   it('gives up after the start timeout, shows the log tail and leaves no process behind', async () => {
     const error = await expectLocalError(
