@@ -21,7 +21,14 @@ import { pathsRouter } from './paths/router.ts';
 import { SchemaFactsCache } from './schema/facts.ts';
 import { schemaRouter } from './schema/router.ts';
 import { searchRouter } from './search/router.ts';
-import { apiGuards, requestId, securityHeaders } from './security/index.ts';
+import {
+  apiGuards,
+  outageWatch,
+  requestDeadline,
+  requestDeadlineMs,
+  requestId,
+  securityHeaders,
+} from './security/index.ts';
 
 export interface AppDeps {
   db: Database;
@@ -45,6 +52,11 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   app.use(securityHeaders());
   // Before body parsing: refused requests (origin, rate, token) are not even read.
   app.use('/api', ...apiGuards(config));
+  app.use(
+    '/api',
+    outageWatch(db),
+    requestDeadline(requestDeadlineMs(config.limits.queryTimeoutMs)),
+  );
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();

@@ -2,7 +2,7 @@
  * Typed application errors with stable problem types, and the one middleware that turns any
  * error into an RFC 9457 problem+json response. No stack traces or internals leave the server.
  */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Problem } from '../../common/api.ts';
 
 const TYPE_BASE = 'https://summit-graph.dev/problems/';
@@ -159,10 +159,15 @@ export function problemHandler(log: {
         appError = new AppError('internal', 'An unexpected error occurred; it has been logged.');
       }
     }
-    const problem = (appError as AppError).toProblem(req.originalUrl);
-    if ((appError as AppError).retryAfterSeconds) {
-      res.setHeader('Retry-After', String((appError as AppError).retryAfterSeconds));
-    }
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    // Already answered (e.g. 503 by the outage watch): the late result or error is dropped.
+    if (res.headersSent) return;
+    sendProblem(res, appError as AppError, req.originalUrl);
   };
+}
+
+/** Sends an AppError as problem+json (with Retry-After when it has one). */
+export function sendProblem(res: Response, error: AppError, instance: string): void {
+  const problem = error.toProblem(instance);
+  if (error.retryAfterSeconds) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }

@@ -9,6 +9,8 @@ import { rateLimits } from './rate-limit.ts';
 import { guardWrites, needsWriteToken } from './write-token.ts';
 
 export { securityHeaders } from './headers.ts';
+export { outageWatch } from './outage.ts';
+export { requestDeadline, requestDeadlineMs } from './deadline.ts';
 export { requestId } from './request-id.ts';
 export { requireWriteToken } from './write-token.ts';
 
