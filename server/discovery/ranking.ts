@@ -14,7 +14,7 @@ import type { DiscoveryContext } from './connect.ts';
 import { readNodes } from './evidence.ts';
 import { kindOf } from './kind.ts';
 import { COMMUNITY_TOP_MEMBERS } from './limits.ts';
-import type { Projection } from './projection.ts';
+import { memoised, type Projection } from './projection.ts';
 import { summarise } from './summary.ts';
 
 /** Communities listed at most (the largest); isolated nodes each form one. */
@@ -85,7 +85,13 @@ export async function centrality(
   const scores = scoresOf(projection, request.measure);
   const degrees = relationshipDegrees(projection);
   const groups = communities(projection);
-  const ranked = rankNodes(projection, scores);
+  // Sorting every node by score and name costs more than a cached request should: kept too.
+  const ranked = memoised(projection, `ranking:${request.measure}`, () =>
+    rankNodes(projection, scores),
+  );
+  const listed = memoised(projection, `communities:${request.measure}`, () =>
+    summariseCommunities(projection, ranked, groups.of),
+  );
   const computeMs = Math.round(performance.now() - started);
 
   const top = ranked.slice(0, request.limit);
@@ -108,7 +114,7 @@ export async function centrality(
     rows,
     total: ranked.length,
     limit: request.limit,
-    communities: summariseCommunities(projection, ranked, groups.of),
+    communities: listed,
     modularity: groups.modularity,
     projection: summarise(cached),
     computed,

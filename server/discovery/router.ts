@@ -26,6 +26,7 @@ import {
   INTERPRET_MAX_LENGTH,
   PROJECTION_MAX_NODES,
   PROJECTION_MAX_RELATIONSHIPS,
+  PROJECTION_TIMEOUT_FACTOR,
   SHARE_MAX_ENTITIES,
   SUGGESTIONS_DEFAULT_LIMIT,
   SUGGESTIONS_MAX_LIMIT,
@@ -137,7 +138,7 @@ export function createDiscovery(
       maxNodes: PROJECTION_MAX_NODES,
       maxRelationships: PROJECTION_MAX_RELATIONSHIPS,
     },
-    timeoutMs,
+    timeoutMs * PROJECTION_TIMEOUT_FACTOR,
   );
   const reachable = new Reachability(db);
   // Validation happens before this, so bad input never waits for Neo4j.
