@@ -14,6 +14,7 @@ import {
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 
 const STATIONS = 1_200;
+const HUB_SPOKES = 120;
 
 let db: Database;
 let app: RunningApp;
@@ -36,6 +37,14 @@ beforeAll(async () => {
        UNWIND range(0, size(ring) - 1) AS i
        WITH ring[i] AS a, ring[(i + 1) % size(ring)] AS b, ring[(i * 7 + 3) % size(ring)] AS c
        CREATE (a)-[:LINK]->(b), (a)-[:LINK]->(c)`,
+    ),
+  );
+  // A hub with more neighbours than one page brings in.
+  await db.write((tx) =>
+    tx.run(
+      `CREATE (h:Hub {name: 'Central Hub'}) WITH h
+       MATCH (s:Station) WHERE s.idx < $spokes CREATE (h)-[:SERVES]->(s)`,
+      { spokes: HUB_SPOKES },
     ),
   );
   app = await startApp(db);
@@ -70,6 +79,36 @@ describe('large scenes', () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => canvas.getAttribute('data-renderer')).toBe('canvas');
     expect(await canvas.getAttribute('data-rendered-nodes')).toBe('0');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("a hub's neighbourhood comes in pages: N of M shown, then more", async () => {
+    await page.goto(`${app.url}/?base=empty`);
+    await page.getByTestId('blank-canvas').waitFor({ timeout: 30_000 });
+    const box = page.getByRole('combobox', { name: 'Search the graph' });
+    await box.fill('Central Hub');
+    await page
+      .getByRole('option', { name: /Central Hub/ })
+      .first()
+      .waitFor();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    const count = page.getByTestId('expansion-count');
+    await expect
+      .poll(() => count.textContent())
+      .toBe(`50 of ${HUB_SPOKES} relationships shownShow more`);
+    await count.getByRole('button', { name: 'Show more' }).click();
+    await expect
+      .poll(() => count.textContent())
+      .toBe(`100 of ${HUB_SPOKES} relationships shownShow more`);
+    await count.getByRole('button', { name: 'Show more' }).click();
+    await expect
+      .poll(() => count.textContent())
+      .toBe(`${HUB_SPOKES} of ${HUB_SPOKES} relationships shown`);
+    expect(await page.getByTestId('graph-canvas').getAttribute('data-rendered-nodes')).toBe(
+      String(HUB_SPOKES + 1),
+    );
+    await screenshot(page, 'hub-pages');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -82,4 +82,24 @@ describe('legend', () => {
     await screenshot(page, 'legend-colour');
     expect(pageErrors).toEqual([]);
   });
+
+  test('the database overview shows counts and the schema; a label opens its nodes', async () => {
+    const overview = page.getByTestId('database-overview');
+    await overview.waitFor();
+    await page.getByTestId('schema-diagram').waitFor();
+    const expected = await db.read((tx) => tx.run('MATCH (n:Country) RETURN count(n) AS n'));
+    const countries = Number(expected.records[0]?.get('n'));
+    const byLabel = overview.getByRole('list', { name: 'Nodes by label' });
+    const row = byLabel.getByRole('button', { name: /^Country/ });
+    expect(await row.locator('.bars__count').textContent()).toBe(String(countries));
+    await screenshot(page, 'database-overview');
+
+    await row.click();
+    const result = page.getByTestId('console-result');
+    await result.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('console-summary').textContent()).toMatch(
+      new RegExp(`^${countries} rows? ·`),
+    );
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import { NodeList } from '../graph/NodeList.tsx';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
 import { useHealth, type HealthState } from '../health/useHealth.ts';
 import { PathFinder } from '../paths/PathFinder.tsx';
+import { DatabaseOverview } from '../schema/DatabaseOverview.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { formatViewLink, parseViewLink } from './deepLink.ts';
 import { SidePanel, type PanelTab } from './SidePanel.tsx';
@@ -69,6 +70,13 @@ export function App() {
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
   const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
   const [consoleQuery, setConsoleQuery] = useState(initialLink.query ?? '');
+  // Each request to run a query (a link, a schema click) opens a fresh console that runs it.
+  const [consoleRun, setConsoleRun] = useState({ id: 0, autoRun: Boolean(initialLink.query) });
+  const runInConsole = useCallback((query: string) => {
+    setConsoleQuery(query);
+    setConsoleOpen(true);
+    setConsoleRun((r) => ({ id: r.id + 1, autoRun: true }));
+  }, []);
   const [paths, setPaths] = useState<{ result: PathsResponse; chosen: number } | undefined>();
 
   const showPaths = useCallback(
@@ -230,7 +238,7 @@ export function App() {
 
   const actions: NodeActions = useMemo(
     () => ({
-      expand: (id, type, direction) => void expand(id, type, direction),
+      expand: (id, type, direction, skip) => void expand(id, type, direction, skip),
       collapse: (id) => dispatch({ type: 'collapse', id }),
       hide: (id) => {
         setSelection(undefined);
@@ -349,6 +357,8 @@ export function App() {
               }
             >
               <CypherConsole
+                key={consoleRun.id}
+                autoRun={consoleRun.autoRun}
                 schema={explorer.schema}
                 initialQuery={consoleQuery}
                 onGraph={(data, replace) => {
@@ -409,6 +419,15 @@ export function App() {
                 selectedId={selectedNodeId}
                 onChoose={(id) => setSelection({ kind: 'node', id })}
               />
+              {!selection && explorer.schema && (
+                <DatabaseOverview
+                  schema={explorer.schema}
+                  styles={styles}
+                  onLabel={(label) =>
+                    runInConsole(`MATCH (n:\`${label.replace(/`/g, '``')}\`)\nRETURN n\nLIMIT 25`)
+                  }
+                />
+              )}
             </>
           )}
           {tab === 'document' &&

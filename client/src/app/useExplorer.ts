@@ -21,7 +21,7 @@ import {
 } from '../graph/palette.ts';
 import { OVERVIEW_LIMIT } from '../graph/useOverview.ts';
 import { initialHistory, withHistory } from '../scene/history.ts';
-import { EMPTY_SCENE, sceneReducer, visibleData } from '../scene/scene.ts';
+import { EMPTY_SCENE, sceneReducer, visibleData, type Expansion } from '../scene/scene.ts';
 import type { ViewLink } from './deepLink.ts';
 
 const reduceScene = withHistory(sceneReducer);
@@ -54,18 +54,15 @@ export function useExplorer(initial: ViewLink) {
     [schema, scene.nodes],
   );
 
-  const addData = useCallback(
-    (data: GraphData, anchor?: string, expansion?: { shown: number; total: number }) => {
-      registerLabels(labelsOf(data));
-      dispatch({
-        type: 'add',
-        data,
-        ...(anchor ? { anchor } : {}),
-        ...(expansion ? { expansion } : {}),
-      });
-    },
-    [],
-  );
+  const addData = useCallback((data: GraphData, anchor?: string, expansion?: Expansion) => {
+    registerLabels(labelsOf(data));
+    dispatch({
+      type: 'add',
+      data,
+      ...(anchor ? { anchor } : {}),
+      ...(expansion ? { expansion } : {}),
+    });
+  }, []);
 
   /**
    * Loads the database overview (for the totals and the search suggestions) and, unless the
@@ -104,17 +101,25 @@ export function useExplorer(initial: ViewLink) {
     }
   }, []);
 
+  /**
+   * Brings in a page of a node's neighbourhood (all of it, or one type and direction); `skip`
+   * continues after the relationships already shown, so "N of M" grows page by page.
+   */
   const expand = useCallback(
-    async (id: string, type?: string, direction?: 'out' | 'in') => {
+    async (id: string, type?: string, direction?: 'out' | 'in', skip = 0) => {
       try {
         const page = await fetchNeighbours(id, {
           limit: NEIGHBOUR_PAGE,
+          ...(skip > 0 ? { skip } : {}),
           ...(type ? { types: [type] } : {}),
           ...(direction ? { direction } : {}),
         });
+        const shown = skip + page.relationships.length;
         addData({ nodes: [page.node, ...page.nodes], relationships: page.relationships }, id, {
-          shown: page.relationships.length,
+          shown,
           total: page.total,
+          ...(type ? { type } : {}),
+          ...(direction ? { direction } : {}),
         });
         const what = type ? `${type} relationships` : 'relationships';
         setNotice({
@@ -122,7 +127,7 @@ export function useExplorer(initial: ViewLink) {
           text:
             page.total === 0
               ? `No ${what} to expand.`
-              : `Expanded: ${page.relationships.length} of ${page.total} ${what} shown.`,
+              : `Expanded: ${shown} of ${page.total} ${what} shown.`,
         });
       } catch (error) {
         setNotice({ tone: 'error', text: `Could not expand: ${(error as Error).message}` });

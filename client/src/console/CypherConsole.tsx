@@ -5,7 +5,7 @@
  */
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import cypherEditorCss from '@neo4j-cypher/codemirror/css/cypher-codemirror.css?url';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CypherResponse, GraphData, SchemaResponse } from '../../../common/api.ts';
 import { ApiError, postJson } from '../api/http.ts';
 import type { EncodedValue, TaggedValue } from '../../../common/values.ts';
@@ -29,6 +29,8 @@ import {
 interface Props {
   schema: SchemaResponse | undefined;
   initialQuery: string;
+  /** Run the initial query as soon as the console opens (links, schema clicks). */
+  autoRun?: boolean;
   /** Puts result elements on the canvas. */
   onGraph: (data: GraphData, replace: boolean) => void;
   /** Hears each query that ran, for the URL. */
@@ -46,7 +48,14 @@ type Outcome =
 
 const EXAMPLE = 'MATCH (p:Person)-[r]->(x)\nRETURN p, r, x\nLIMIT 25';
 
-export default function CypherConsole({ schema, initialQuery, onGraph, onRan, onClose }: Props) {
+export default function CypherConsole({
+  schema,
+  initialQuery,
+  autoRun = false,
+  onGraph,
+  onRan,
+  onClose,
+}: Props) {
   const [query, setQuery] = useState(initialQuery || EXAMPLE);
   const [paramsText, setParamsText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -107,6 +116,17 @@ export default function CypherConsole({ schema, initialQuery, onGraph, onRan, on
       });
     }
   };
+
+  // Run once on opening when asked; the timer keeps state changes out of the effect itself.
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => {
+    if (!autoRun) return;
+    const timer = setTimeout(() => void runRef.current(), 0);
+    return () => clearTimeout(timer);
+  }, [autoRun]);
 
   const save = () => {
     const name = window.prompt('Save the query as', query.split('\n')[0]?.slice(0, 40) ?? 'query');

@@ -12,7 +12,7 @@ import { Evidence } from './Evidence.tsx';
 import { ProvenanceBadge, provenanceOf } from './ProvenanceBadge.tsx';
 
 export interface NodeActions {
-  expand(id: string, type?: string, direction?: 'out' | 'in'): void;
+  expand(id: string, type?: string, direction?: 'out' | 'in', skip?: number): void;
   collapse(id: string): void;
   hide(id: string): void;
   pin(id: string, pinned: boolean): void;
@@ -67,7 +67,19 @@ export function NodeDetails({ node, details, styles, expansion, pinned, actions 
       </div>
       {expansion && (
         <p className="details__expansion" data-testid="expansion-count">
-          {expansion.shown} of {expansion.total} relationships shown
+          {expansion.shown} of {expansion.total}
+          {expansion.type ? ` ${expansion.type}` : ''} relationships shown
+          {expansion.shown < expansion.total && (
+            <button
+              type="button"
+              className="small"
+              onClick={() =>
+                actions.expand(node.id, expansion.type, expansion.direction, expansion.shown)
+              }
+            >
+              Show more
+            </button>
+          )}
         </p>
       )}
       {details?.kind === 'error' && (

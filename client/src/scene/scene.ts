@@ -8,6 +8,9 @@ import type { ElementId, GraphData, GraphNode, GraphRelationship } from '../../.
 export interface Expansion {
   shown: number;
   total: number;
+  /** The type and direction expanded, when the expansion was limited to them. */
+  type?: string;
+  direction?: 'out' | 'in';
 }
 
 export interface Scene {
