@@ -54,16 +54,19 @@ export interface ClientPoint {
   firstRenderRatio: number;
 }
 
+export interface ExpandResult {
+  sceneElements: number;
+  added: number;
+  drawnMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
 export interface ClientResult {
   points: ClientPoint[];
   layout: { nodes: number; edges: number; draftMs: number; defaultMs: number };
-  expand: {
-    sceneElements: number;
-    added: number;
-    drawnMs: number;
-    longestTaskMs: number;
-    longTasks: number;
-  };
+  /** Expanding a node by 100 neighbours, in a small scene and in a scene of 1,000 elements. */
+  expand: ExpandResult[];
   chromium: string;
 }
 
@@ -271,7 +274,10 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
       }
     }
     const layout = await measureLayout(browser, pages.url);
-    const expand = await measureExpand(browser, pages.url);
+    const expand = [
+      await measureExpand(browser, pages.url, EXPAND_SCENES[0]),
+      await measureExpand(browser, pages.url, EXPAND_SCENES[1]),
+    ];
     return { points, layout, expand, chromium: browser.version() };
   } finally {
     await browser.close();
@@ -289,15 +295,25 @@ async function measureLayout(browser: Browser, url: string): Promise<ClientResul
   return { nodes: data.nodes.length, edges: data.relationships.length, draftMs, defaultMs };
 }
 
-async function measureExpand(browser: Browser, url: string): Promise<ClientResult['expand']> {
-  const data = scene(1_000);
+/** Scene sizes the expansion is measured in: a few expansions deep, and a crowded canvas. */
+export const EXPAND_SCENES = [150, 1_000] as const;
+/** Time a fresh scene gets to finish its deferred drawing before long tasks are counted. */
+const SETTLE_MS = 1_500;
+
+async function measureExpand(
+  browser: Browser,
+  url: string,
+  elements: number,
+): Promise<ExpandResult> {
+  const data = scene(elements);
   const anchor = data.nodes[0]?.id ?? '';
   const extra = expansion(anchor, 100);
   const page = await freshPage(browser, `${url}/ours.html`);
   await call(page, MOUNT_OURS, data);
+  await page.waitForTimeout(SETTLE_MS);
   await call(page, WATCH_LONG_TASKS, null);
   const drawnMs = await call<number>(page, OUR_EXPAND, { extra, anchor });
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(500);
   const tasks = await call<number[]>(page, '() => window.longTasks', null);
   await page.close();
   return {

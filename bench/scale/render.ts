@@ -121,12 +121,14 @@ export function summary(results: Results): Section {
       measured: `${ms(client.layout.draftMs)} ms`,
       ok: client.layout.draftMs <= 1000,
     });
-    rows.push({
-      target: 'no long task > 50 ms while expanding ≤ 100 nodes',
-      size: `${n(client.expand.sceneElements)} + ${client.expand.added}`,
-      measured: `longest ${ms(client.expand.longestTaskMs)} ms (${client.expand.longTasks} over 50 ms)`,
-      ok: client.expand.longestTaskMs <= 50,
-    });
+    for (const e of client.expand) {
+      rows.push({
+        target: 'no long task > 50 ms while expanding ≤ 100 nodes',
+        size: `${n(e.sceneElements)} + ${e.added}`,
+        measured: `longest ${ms(e.longestTaskMs)} ms (${e.longTasks} over 50 ms)`,
+        ok: e.longestTaskMs <= 50,
+      });
+    }
   }
   for (const [size, soak] of sized(results.soak)) {
     rows.push({

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { Database, type Neo4jTarget } from '../../server/db/database.ts';
 import { LOCAL_ROOT } from '../../tools/neo4j/constants.ts';
 import { readState, reset, runningState, start, stop } from '../../tools/neo4j/instance.ts';
+import { adminImport, type AdminImportReport } from '../../tools/gen/admin-import.ts';
+import type { GenerateOptions } from '../../tools/gen/graph.ts';
 import { COUNT_ALL, DELETE_ALL } from '../../tools/gen/queries.ts';
 
 export const BENCH_INSTANCE = 'bench';
@@ -61,6 +63,8 @@ export interface BenchDatabase {
   markLoaded(graph: LoadedGraph | undefined): void;
   /** Empties the database: a fresh store for the bench instance, DETACH DELETE elsewhere. */
   wipe(): Promise<void>;
+  /** Replaces the database with the graph through neo4j-admin import (managed instance only). */
+  adminImport: ((graph: GenerateOptions) => Promise<AdminImportReport>) | undefined;
   close(): Promise<void>;
 }
 
@@ -120,6 +124,17 @@ export async function openBenchInstance(
       await reset(BENCH_INSTANCE);
       current = await connect();
     },
+    adminImport: async (graph) => {
+      await current.db.close();
+      markLoaded(undefined);
+      const report = await adminImport(
+        { name: BENCH_INSTANCE, boltPort: 0, ...memory, progress },
+        graph,
+        progress,
+      );
+      current = await connect();
+      return report;
+    },
     close: () => current.db.close(),
   };
 }
@@ -141,6 +156,7 @@ export function externalBenchDatabase(target: Neo4jTarget): BenchDatabase {
       loaded = undefined;
       await db.runAutoCommit(DELETE_ALL);
     },
+    adminImport: undefined,
     close: () => db.close(),
   };
 }

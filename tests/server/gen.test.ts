@@ -4,6 +4,9 @@
  * real Neo4j (counts, evidence, full-text search, refusing a non-empty database, one-row mode).
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import {
@@ -13,6 +16,7 @@ import {
   RELATIONSHIP_SPECS,
 } from '../../server/seed/ontology.ts';
 import { UsageError, parseGenArgs } from '../../tools/gen/args.ts';
+import { ARRAY_DELIMITER, importArguments, writeCsv } from '../../tools/gen/csv.ts';
 import { generateGraph, type Chunk } from '../../tools/gen/graph.ts';
 import { LoadError, loadGraph } from '../../tools/gen/load.ts';
 import type { NodeRow, RelationshipRow } from '../../tools/gen/rows.ts';
@@ -133,12 +137,50 @@ describe('generator', () => {
   });
 });
 
+describe('CSV files for neo4j-admin import', () => {
+  it('writes one typed file per node kind and relationship type, every row once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summit-csv-'));
+    try {
+      const files = await writeCsv({ rels: 2_000, seed: 'csv' }, dir);
+      const stats = statsOf(2_000, 'csv');
+      expect(files.relationships.reduce((sum, g) => sum + g.rows, 0)).toBe(2_000);
+      expect(files.nodes.reduce((sum, g) => sum + g.rows, 0)).toBe(stats.nodes);
+      const mentions = files.relationships.find((g) => g.name === 'MENTIONS')!;
+      expect(mentions.rows).toBe(stats.types.MENTIONS);
+      const [header, first] = fs.readFileSync(mentions.file, 'utf8').split('\n');
+      expect(header).toBe(
+        ':START_ID,:END_ID,start:long,end:long,docStart:long,docEnd:long,quote:string',
+      );
+      expect(first).toMatch(/^document:d0000000#0,[a-z]+:[a-z-]+,\d+,\d+,\d+,\d+,/);
+      const countries = fs.readFileSync(
+        files.nodes.find((g) => g.name === 'Entity:Country')!.file,
+        'utf8',
+      );
+      expect(countries.split('\n')[0]).toMatch(/^key:ID,.*aliases:string\[\].*searchText:string/);
+      // Lists are joined with the array delimiter; text with commas or newlines is quoted.
+      expect(countries).toContain(`Republic of `);
+      expect(countries).toContain(ARRAY_DELIMITER);
+      const leads = fs.readFileSync(
+        files.relationships.find((g) => g.name === 'LEADS')!.file,
+        'utf8',
+      );
+      expect(leads.split('\n')[0]).toContain('from:date');
+      expect(leads.split('\n')[1]).toMatch(/,\d{4}-\d{2}-\d{2},/);
+      expect(files.multiline).toEqual([files.nodes.find((g) => g.name === 'Document')!.file]);
+      expect(importArguments(files)).toContain(`--relationships=MENTIONS=${mentions.file}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run gen arguments', () => {
   it('accepts sizes like 10k and defaults the rest', () => {
     const args = parseGenArgs(['--rels', '10k']);
     expect(args.graph).toEqual({ rels: 10_000, seed: '1' });
     expect(args.batchSize).toBe(10_000);
     expect(args.reset).toBe(false);
+    expect(args.adminImport).toBe(false);
     expect(
       parseGenArgs(['--rels', '1m', '--seed', 'x', '--batch', '500', '--one-row', '20', '--reset']),
     ).toMatchObject({

@@ -4,13 +4,15 @@ import { GenerateOptionsError, checkOptions, type GenerateOptions } from './grap
 import { DEFAULT_BATCH_SIZE } from './load.ts';
 import { parseCount } from './sizes.ts';
 
-export const USAGE = `Usage: npm run gen -- --rels <N> [--seed <S>] [--batch <B>] [--reset] [--one-row <K>] [--dry-run]
+export const USAGE = `Usage: npm run gen -- --rels <N> [--seed <S>] [--batch <B>] [--reset] [--one-row <K>] [--dry-run] [--admin-import]
   --rels      relationships to generate, exactly (e.g. 10000, 100k, 1m)
   --seed      any text; the same size and seed always give the same graph (default "1")
   --batch     rows per UNWIND statement (default ${DEFAULT_BATCH_SIZE})
   --reset     delete everything in the database first (otherwise it must be empty)
   --one-row   write the first K relationships one per transaction, to compare throughput
-  --dry-run   generate and describe the graph; connect to nothing`;
+  --dry-run   generate and describe the graph; connect to nothing
+  --admin-import  load offline with neo4j-admin into the managed local instance (replaces its
+              database; NEO4J_URI must be unset)`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -22,6 +24,7 @@ export interface GenArgs {
   reset: boolean;
   oneRow: number;
   dryRun: boolean;
+  adminImport: boolean;
   help: boolean;
 }
 
@@ -38,6 +41,7 @@ export function parseGenArgs(argv: string[]): GenArgs {
         reset: { type: 'boolean', default: false },
         'one-row': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'admin-import': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -77,6 +81,7 @@ export function parseGenArgs(argv: string[]): GenArgs {
     reset: values.reset ?? false,
     oneRow,
     dryRun: values['dry-run'] ?? false,
+    adminImport: values['admin-import'] ?? false,
     help,
   };
 }

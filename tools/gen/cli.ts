@@ -3,7 +3,9 @@
  * relationships and loads it into the configured Neo4j (NEO4J_URI, or the managed local
  * instance when unset). Exit codes: 0 done, 1 bad arguments, 2 could not load.
  */
+import { localInstanceOptions } from '../neo4j/default-instance.ts';
 import { LocalNeo4jError } from '../neo4j/errors.ts';
+import { AdminImportError, adminImport } from './admin-import.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { resolveTarget } from '../../server/db/target.ts';
@@ -72,7 +74,20 @@ async function main(): Promise<number> {
     describe(stats.result());
     return 0;
   }
-  const { target } = await resolveTarget(loadConfig(), say);
+  const config = loadConfig();
+  if (args.adminImport) {
+    if (config.neo4j.kind !== 'local') {
+      complain('--admin-import loads into the managed local instance only: unset NEO4J_URI.');
+      return 1;
+    }
+    say(`Importing ${label} with neo4j-admin into the local instance "${config.local.instance}"…`);
+    const report = await adminImport(localInstanceOptions(config, say), args.graph, say);
+    say(
+      `  ${report.nodes.toLocaleString('en')} nodes, ${report.rels.toLocaleString('en')} relationships: CSV ${(report.csvMs / 1000).toFixed(1)} s, import ${(report.importMs / 1000).toFixed(1)} s (${report.relsPerSecond.toLocaleString('en')} rels/s), restart ${(report.startMs / 1000).toFixed(1)} s, schema ${(report.schemaMs / 1000).toFixed(1)} s`,
+    );
+    return 0;
+  }
+  const { target } = await resolveTarget(config, say);
   const db = new Database(target, { maxTransactionRetryTimeMs: 30_000 });
   try {
     say(`Loading ${label} into ${target.uri} (database ${target.database})…`);
@@ -96,7 +111,8 @@ main().then(
     if (error instanceof ConfigError) complain(error.message);
     else if (error instanceof LocalNeo4jError)
       complain(`Could not start the local Neo4j [${error.id}]: ${error.message}`);
-    else if (error instanceof LoadError) complain(`Could not load: ${error.message}`);
+    else if (error instanceof LoadError || error instanceof AdminImportError)
+      complain(`Could not load: ${error.message}`);
     else complain(`Generation failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(2);
   },
