@@ -27,7 +27,11 @@ export function machineLine(): string {
   } catch {
     // not a git checkout
   }
-  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu}, ${os.cpus().length} cores, ${gib} GiB · Node ${process.version} · Neo4j ${NEO4J_VERSION} · commit ${commit}`;
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpu}, ${os.cpus().length} cores, ${gib} GiB · load average ${load} (1/5/15 min) · Node ${process.version} · Neo4j ${NEO4J_VERSION} · commit ${commit}`;
 }
 
 /** Replaces (or appends) the section named `id` in docs/benchmarks.md (or another file). */
