@@ -20,6 +20,8 @@ declare module 'vitest' {
       password: string;
       database: string;
       importDir: string | null;
+      /** The managed instance's name (for NEO4J_LOCAL_INSTANCE), null for an external server. */
+      instance: string | null;
     };
   }
 }
@@ -33,6 +35,7 @@ export async function setup(project: TestProject): Promise<(() => Promise<void>)
       password: env.TEST_NEO4J_PASSWORD ?? '',
       database: env.TEST_NEO4J_DATABASE ?? 'neo4j',
       importDir: env.TEST_NEO4J_IMPORT_DIR ?? null,
+      instance: null,
     });
     return undefined;
   }
@@ -52,6 +55,7 @@ export async function setup(project: TestProject): Promise<(() => Promise<void>)
     password: state.password,
     database: 'neo4j',
     importDir: state.importDir,
+    instance: name,
   });
   return async () => {
     await stop(name);
