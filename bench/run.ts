@@ -42,7 +42,9 @@ const USAGE = `Usage: npm run bench [-- <scenario>…] [--sizes 10k,100k,1m] [--
   --seed      generator seed (default "1")
   --tune      also sweep the load batch size (on the 100k graph, or the only size given)
   --smoke     tiny sizes and one iteration: proves the scripts work, measures nothing
-  --stop      stop the bench Neo4j instance afterwards`;
+  --stop      stop the bench Neo4j instance afterwards
+  --quiet L[:S]  before each scenario wait up to S seconds (default 600) for the 1-minute load
+              average to fall below L; the figures record the load either way`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
         tune: { type: 'boolean', default: false },
         smoke: { type: 'boolean', default: false },
         stop: { type: 'boolean', default: false },
+        quiet: { type: 'string' },
         scenarios: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -102,6 +105,13 @@ async function main(): Promise<void> {
       ? [1_000]
       : DEFAULT_SIZES;
 
+  let quiet: { below: number; maxWaitMs: number } | undefined;
+  if (values.quiet) {
+    const [below, wait] = values.quiet.split(':').map(Number);
+    if (!below || below <= 0 || (wait !== undefined && !(wait >= 0)))
+      fail(`--quiet: "${values.quiet}" is not L or L:S`);
+    quiet = { below, maxWaitMs: (wait ?? 600) * 1000 };
+  }
   const scale = SCALE_SCENARIOS.filter((s) => chosen.includes(s)) as ScaleScenario[];
   if (scale.length > 0) {
     const results = readResults();
@@ -114,6 +124,7 @@ async function main(): Promise<void> {
           seed: values.seed ?? '1',
           effort: values.smoke ? SMOKE : FULL,
           tune: values.tune ?? false,
+          ...(quiet ? { quiet } : {}),
           progress,
         },
         results,

@@ -30,6 +30,9 @@ export async function startApi(
       NEO4J_PASSWORD: target.password,
       NEO4J_DATABASE: target.database,
       LOG_LEVEL: 'info',
+      // One load generator on loopback is one client address: the per-address limit would turn
+      // most of a soak into 429s. The limiter itself still runs on every request.
+      RATE_LIMIT_MAX: '1000000',
       ...env,
     },
     // Request logs go where a server's stdout usually goes: somewhere that costs a write.

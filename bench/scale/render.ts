@@ -36,6 +36,9 @@ const n = (value: number, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en', { maximumFractionDigits: digits }) : '–';
 const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
 const pass = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? 'met' : '**missed**');
+const notOk = (run: { errors: number; statuses: Record<string, number> }) =>
+  run.errors + Object.values(run.statuses).reduce((a, b) => a + b, 0);
+
 interface TargetRow {
   target: string;
   size: string;
@@ -134,9 +137,12 @@ export function summary(results: Results): Section {
     rows.push({
       target: 'soak: heap growth ≤ 5 % after GC, no leaked sessions',
       size: formatCount(size),
-      measured: `${(soak.heapGrowth * 100).toFixed(1)} %, ${soak.openSessionsAfter} open sessions, ${soak.openTransactionsAfter} open transactions`,
+      measured: `${(soak.heapGrowth * 100).toFixed(1)} %, ${soak.openSessionsAfter} open sessions, ${soak.openTransactionsAfter} open transactions, ${notOk(soak)} errors or non-200`,
       ok:
-        soak.heapGrowth <= 0.05 && soak.openSessionsAfter === 0 && soak.openTransactionsAfter === 0,
+        soak.heapGrowth <= 0.05 &&
+        soak.openSessionsAfter === 0 &&
+        soak.openTransactionsAfter === 0 &&
+        notOk(soak) === 0,
     });
   }
   for (const [size, memory] of sized(results.memory)) {

@@ -417,7 +417,8 @@ function soakSection(results: Results): Rendered {
   const soak = results.soak ?? {};
   const rows = sizes(soak).map((size) => {
     const s = soak[size]!;
-    return `| ${formatCount(size)} | ${n(s.requests)} in ${n(s.seconds, 1)} s | ${s.errors} | ${n(s.heapBeforeMb, 1)} → ${n(s.heapAfterMb, 1)} MB (${n(s.heapGrowth * 100, 1)} %) | ${n(s.sessionsOpened)} opened, ${s.openSessionsAfter} open | ${s.openTransactionsAfter} | ${n(s.rssPeakMb)} MB |`;
+    const statuses = Object.entries(s.statuses).map(([code, count]) => `${n(count)} × ${code}`);
+    return `| ${formatCount(size)} | ${n(s.requests)} in ${n(s.seconds, 1)} s | ${[`${s.errors} failed`, ...statuses].join(', ')} | ${n(s.heapBeforeMb, 1)} → ${n(s.heapAfterMb, 1)} MB (${n(s.heapGrowth * 100, 1)} %) | ${n(s.sessionsOpened)} opened, ${s.openSessionsAfter} open | ${s.openTransactionsAfter} | ${n(s.rssPeakMb)} MB |`;
   });
   return {
     id: 'scale-soak',
@@ -429,7 +430,7 @@ function soakSection(results: Results): Rendered {
       'after a warm-up and again at the end; sessions counted around the driver; transactions still open on',
       'the Neo4j side from `SHOW TRANSACTIONS`.',
       '',
-      '| size | requests | errors | heap after GC | driver sessions | open transactions | API peak RSS |',
+      '| size | requests | errors and non-200 | heap after GC | driver sessions | open transactions | API peak RSS |',
       '|---|---|---|---|---|---|---|',
       ...rows,
       '',

@@ -10,6 +10,7 @@ import { closedLoop, type BenchClient } from './http.ts';
 export interface SoakResult {
   requests: number;
   errors: number;
+  /** Answers other than 200, by status. */
   statuses: Record<string, number>;
   seconds: number;
   heapBeforeMb: number;

@@ -4,6 +4,7 @@
  * process, and runs the chosen scenarios against it; then the client scenario, which needs no
  * database. Results are recorded with their stamp (time, commit, load average).
  */
+import os from 'node:os';
 import { loadConfig } from '../../server/config.ts';
 import { formatCount } from '../../tools/gen/sizes.ts';
 import { startApi } from './api.ts';
@@ -15,7 +16,7 @@ import { requestMix } from './mix.ts';
 import { benchNeighbours } from './neighbourhood.ts';
 import { benchPaths } from './paths.ts';
 import { benchPayload, PAYLOAD_SIZES } from './payload.ts';
-import { record, stamp, type Results, type ScenarioName } from './results.ts';
+import { record, stamp, type Results, type ScenarioName, type Stamp } from './results.ts';
 import { byDegree, entityDegrees, islands, pathPairs, searchTexts } from './sample.ts';
 import { benchSearch } from './search.ts';
 import { benchSoak } from './soak.ts';
@@ -96,7 +97,31 @@ export interface SuiteOptions {
   external?: (rels: number) => BenchDatabase;
   /** Extra environment for the API process. */
   apiEnv?: Record<string, string>;
+  /** Before each scenario, wait (up to maxWaitMs) for the 1-minute load average to fall below this. */
+  quiet?: { below: number; maxWaitMs: number };
   progress: (line: string) => void;
+}
+
+/**
+ * Waits until the machine is quiet enough to measure, or the wait is over; returns the stamp
+ * taken then, so the figures say under what load they were measured either way.
+ */
+async function quietStamp(options: SuiteOptions): Promise<Stamp> {
+  const quiet = options.quiet;
+  if (quiet) {
+    const deadline = Date.now() + quiet.maxWaitMs;
+    let told = false;
+    while (os.loadavg()[0]! >= quiet.below && Date.now() < deadline) {
+      if (!told) {
+        options.progress(
+          `  waiting for the load average (${os.loadavg()[0]!.toFixed(2)}) to fall below ${quiet.below}…`,
+        );
+        told = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
+  return stamp();
 }
 
 const needsApi: readonly ScaleScenario[] = [
@@ -122,7 +147,7 @@ async function runSize(
     progress(
       `[${formatCount(rels)}] load (batched, first ${effort.oneRow} one row per transaction)…`,
     );
-    const s = stamp();
+    const s = await quietStamp(options);
     const load = await benchLoad(bench, graph, { oneRow: effort.oneRow, progress });
     record(results, 'load', size, { ...load, ...s });
     progress(
@@ -131,7 +156,7 @@ async function runSize(
   }
   if (options.tune && (rels === 100_000 || options.sizes.length === 1)) {
     progress(`[${formatCount(rels)}] batch sizes…`);
-    const s = stamp();
+    const s = await quietStamp(options);
     const points = await tuneBatchSize(bench, graph, BATCH_SIZES, progress);
     record(results, 'batchSizes', size, { rels, points, ...s });
   }
@@ -147,7 +172,7 @@ async function runSize(
 
   if (wants('payload')) {
     progress(`[${formatCount(rels)}] payload…`);
-    const s = stamp();
+    const s = await quietStamp(options);
     const points = await benchPayload(
       bench.db,
       totals,
@@ -168,7 +193,7 @@ async function runSize(
   try {
     if (wants('neighbourhood')) {
       progress(`[${formatCount(rels)}] neighbourhood: API vs driver…`);
-      const s = stamp();
+      const s = await quietStamp(options);
       const result = await benchNeighbours(bench.db, client, classes, {
         repeats: effort.repeats,
         timeoutMs: 15_000,
@@ -182,7 +207,7 @@ async function runSize(
     }
     if (wants('search')) {
       progress(`[${formatCount(rels)}] search…`);
-      const s = stamp();
+      const s = await quietStamp(options);
       const result = await benchSearch(client, texts, effort.searchRounds);
       record(results, 'search', size, { ...result, ...s });
       progress(
@@ -191,7 +216,7 @@ async function runSize(
     }
     if (wants('paths')) {
       progress(`[${formatCount(rels)}] paths…`);
-      const s = stamp();
+      const s = await quietStamp(options);
       const pairs = pathPairs(nodes, effort.pathPairs, excluded);
       const disconnected = isolated.map(
         (island) => [island, classes.hub] as [typeof island, typeof classes.hub],
@@ -209,7 +234,7 @@ async function runSize(
     const mix = requestMix(nodes, texts, 2_000);
     if (wants('concurrency')) {
       progress(`[${formatCount(rels)}] concurrency…`);
-      const s = stamp();
+      const s = await quietStamp(options);
       const points = await benchConcurrency(client, mix, {
         durationMs: effort.concurrencyMs,
         levels: effort.concurrencyLevels,
@@ -222,7 +247,7 @@ async function runSize(
     }
     if (wants('soak')) {
       progress(`[${formatCount(rels)}] soak, ${effort.soakRequests} requests…`);
-      const s = stamp();
+      const s = await quietStamp(options);
       const result = await benchSoak(api, client, bench.db, mix, {
         requests: effort.soakRequests,
         warmup: effort.soakWarmup,
@@ -256,7 +281,7 @@ export async function runSuite(options: SuiteOptions, results: Results): Promise
   }
   if (options.scenarios.includes('client')) {
     options.progress('client: our canvas vs bare Cytoscape in headless Chromium…');
-    const s = stamp();
+    const s = await quietStamp(options);
     const result = await benchClient({
       sizes: options.effort.clientSizes,
       steps: options.effort.clientSteps,

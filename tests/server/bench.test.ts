@@ -137,6 +137,7 @@ describe('scale benchmarks at smoke size', () => {
     const soak = results.soak?.['1000'];
     expect(soak?.requests).toBe(SMOKE.soakRequests);
     expect(soak?.errors).toBe(0);
+    expect(soak?.statuses).toEqual({});
     expect(soak?.openSessionsAfter).toBe(0);
     expect(soak?.openTransactionsAfter).toBe(0);
     expect(soak?.sessionsOpened).toBeGreaterThanOrEqual(SMOKE.soakRequests);
