@@ -113,6 +113,11 @@ export function GraphCanvas({
     cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
     cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
     cy.on('layoutstop', () => {
+      // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
+      if (cy.nodes().length <= 2 && cy.zoom() > COMFORTABLE_ZOOM) {
+        cy.zoom(COMFORTABLE_ZOOM);
+        cy.center();
+      }
       container.dataset.layout = 'done';
       remember(cy, memory.current);
     });
@@ -136,7 +141,9 @@ export function GraphCanvas({
     const container = containerRef.current;
     if (!cy) return;
     const wasEmpty = cy.nodes().empty();
+    const before = new Set(cy.nodes().map((n) => n.id()));
     const unplaced = syncElements(cy, elements, memory.current, arrival);
+    if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
     if (container) {
       // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
       container.dataset.renderedNodes = String(cy.nodes().length);
@@ -215,6 +222,32 @@ export function GraphCanvas({
       data-testid="graph-canvas"
     />
   );
+}
+
+/** The zoom for a scene of one or two nodes. */
+const COMFORTABLE_ZOOM = 1.2;
+
+/**
+ * When nodes arrive (an expansion) partly outside the view, the view moves to show the origin
+ * and the arrivals, zooming out if it must but never in.
+ */
+function bringArrivalsIntoView(cy: Core, before: Set<string>, arrival: Scene['arrival']): void {
+  const arrived = cy.nodes().filter((n) => !before.has(n.id()));
+  if (arrived.empty()) return;
+  const extent = cy.extent();
+  const outside = arrived.filter((n) => {
+    const { x, y } = (n as NodeSingular).position();
+    return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
+  });
+  if (outside.empty()) return;
+  const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : cy.collection();
+  const target = arrived.union(anchor);
+  const zoom = cy.zoom();
+  cy.fit(target, 40);
+  if (cy.zoom() > zoom) {
+    cy.zoom(zoom);
+    cy.center(target);
+  }
 }
 
 function remember(cy: Core, memory: Map<string, Point>): void {
