@@ -13,7 +13,6 @@ import type { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { freePort } from '../../tools/neo4j/instance.ts';
-import { TEST_INSTANCE } from '../support/global-neo4j.ts';
 import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
 import { sleep, waitFor } from './faults-traffic.ts';
 
@@ -183,7 +182,7 @@ describe.skipIf(process.env.TEST_NEO4J_URI !== undefined)(
     // The local default: the managed instance (here the suite's own), no WRITE_TOKEN configured.
     async function startApp(port: number) {
       const app = run('server/main.ts', [], {
-        NEO4J_LOCAL_INSTANCE: TEST_INSTANCE,
+        NEO4J_LOCAL_INSTANCE: testTarget().instance ?? '',
         PORT: String(port),
         SEED_ON_FIRST_START: 'false',
         LOG_LEVEL: 'info',
