@@ -70,7 +70,7 @@ export interface ClientResult {
   chromium: string;
 }
 
-/** Builds the page for our canvas with Vite (the app's own modules, `cytoscape` shimmed). */
+/** Builds the page for our canvas with Vite, from the app's own modules. */
 export async function buildOurPage(): Promise<void> {
   await build({
     configFile: false,
@@ -78,12 +78,6 @@ export async function buildOurPage(): Promise<void> {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    resolve: {
-      alias: [
-        { find: /^cytoscape$/, replacement: path.join(PAGE_DIR, 'cytoscape-shim.ts') },
-        { find: /^cytoscape-real$/, replacement: path.join(CYTOSCAPE_DIST, 'cytoscape.esm.mjs') },
-      ],
-    },
     build: {
       outDir: OUT_DIR,
       emptyOutDir: true,

@@ -1,16 +1,26 @@
 /**
  * The benchmark page for our canvas: the app's GraphCanvas with its stylesheet, element
- * transform and layouts, mounted alone and driven through window.bench by the client scenario.
+ * transform, layouts and renderer switch (the `webgl` prop), mounted alone and driven through
+ * window.bench by the client scenario.
  */
 import { createRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
 import type { GraphData } from '../../../common/api.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../../../client/src/graph/GraphCanvas.tsx';
 import { toElements } from '../../../client/src/graph/elements.ts';
 import { layoutOptions } from '../../../client/src/graph/layouts.ts';
 import { assignLabelStyles, countLabels } from '../../../client/src/graph/palette.ts';
+
+declare global {
+  interface Window {
+    /** Set by the benchmark before mounting: draw with Cytoscape's WebGL mode or not. */
+    benchRenderer?: { webgl: boolean };
+    /** The Cytoscape instance, for the page-side pan/zoom script. */
+    benchCy?: Core;
+  }
+}
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const canvas = createRef<GraphCanvasHandle>();
@@ -37,6 +47,7 @@ function render(data: GraphData, arrival: { anchor: string | null; ids: string[]
         layout="grid"
         selected={undefined}
         description="benchmark scene"
+        webgl={window.benchRenderer?.webgl ?? false}
       />,
     ),
   );
@@ -54,6 +65,7 @@ const bench = {
     shown = data;
     render(data, null);
     await layoutDone();
+    window.benchCy = canvas.current?.core() ?? undefined;
     await frame();
     await frame();
     return performance.now() - started;
