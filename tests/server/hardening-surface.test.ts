@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type ConfigError } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
 import { localWriteToken } from '../../server/security/local-token.ts';
 import { bearerToken, tokenMatches } from '../../server/security/write-token.ts';
@@ -54,6 +55,41 @@ beforeAll(() => {
 afterAll(async () => {
   for (const s of served) await s.close();
   await db.close();
+});
+
+describe('configuration', () => {
+  it('reports every bad security setting at once', () => {
+    let violations: string[] = [];
+    try {
+      loadConfig({
+        WRITE_TOKEN: 'short',
+        CORS_ORIGINS: 'https://ok.example, *, https://x.example/path',
+        RATE_LIMIT_MAX: '0',
+        RATE_LIMIT_WINDOW_MS: 'soon',
+      });
+    } catch (error) {
+      violations = (error as ConfigError).violations;
+    }
+    expect(violations.map((v) => v.split(':')[0])).toEqual(
+      expect.arrayContaining([
+        'WRITE_TOKEN',
+        'CORS_ORIGINS.1',
+        'CORS_ORIGINS.2',
+        'RATE_LIMIT_MAX',
+        'RATE_LIMIT_WINDOW_MS',
+      ]),
+    );
+    const config = loadConfig({
+      WRITE_TOKEN: TOKEN,
+      CORS_ORIGINS: 'https://a.example,http://b:8080',
+    });
+    expect(config.security).toEqual({
+      writeToken: TOKEN,
+      corsOrigins: ['https://a.example', 'http://b:8080'],
+      rateLimit: { windowMs: 60_000, max: 3_000, cypherMax: 300, writeMax: 60 },
+    });
+    expect(loadConfig({}).security.writeToken).toBeUndefined();
+  });
 });
 
 describe('security headers', () => {
