@@ -26,14 +26,15 @@ const OverviewParams = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(150),
 });
 
-export function overviewRouter(db: Database): Router {
+/** `timeoutMs` bounds the query server-side, as every other route's is. */
+export function overviewRouter(db: Database, timeoutMs: number): Router {
   const router = Router();
   router.get('/graph/overview', async (req, res) => {
     const { limit } = parseQuery(OverviewParams, req.query);
     const record = await db.read(async (tx) => {
       const result = await tx.run(OVERVIEW_QUERY, { limit: neo4j.int(limit) });
       return result.records[0];
-    });
+    }, timeoutMs);
     const nodes = (record?.get('nodes') as Node[] | undefined) ?? [];
     const relationships = (record?.get('relationships') as Relationship[] | undefined) ?? [];
     const totalNodes = Number(record?.get('total') ?? 0);
