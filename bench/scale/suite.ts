@@ -43,6 +43,8 @@ export interface Effort {
   searchRounds: number;
   pathPairs: number;
   pathRounds: number;
+  /** Longest time the random-pair part of the paths scenario may take. */
+  pathBudgetMs: number;
   oneRow: number;
   concurrencyMs: number;
   concurrencyLevels: readonly number[];
@@ -59,6 +61,7 @@ export const FULL: Effort = {
   searchRounds: 3,
   pathPairs: 40,
   pathRounds: 2,
+  pathBudgetMs: 240_000,
   oneRow: 2_000,
   concurrencyMs: 10_000,
   concurrencyLevels: CONCURRENCY_LEVELS,
@@ -75,6 +78,7 @@ export const SMOKE: Effort = {
   searchRounds: 1,
   pathPairs: 3,
   pathRounds: 1,
+  pathBudgetMs: 60_000,
   oneRow: 20,
   concurrencyMs: 300,
   concurrencyLevels: [1, 4],
@@ -223,6 +227,7 @@ async function runSize(
       );
       const result = await benchPaths(client, pairs, disconnected, {
         rounds: effort.pathRounds,
+        budgetMs: effort.pathBudgetMs,
         // The longest search the API allows: the most a "no path" answer can cost.
         maxLength: loadConfig({ ...options.apiEnv }).limits.pathMaxLength,
       });
