@@ -110,12 +110,19 @@ export function summary(results: Results): Section {
   }
   const client = results.client?.any;
   if (client) {
-    for (const p of client.points.filter((q) => q.renderer === 'canvas')) {
+    for (const p of client.points) {
+      const software = p.renderer === 'webgl' ? ' (WebGL in software: informational)' : '';
       rows.push({
-        target: 'canvas frame time ≤ 1.2 × bare Cytoscape',
+        target: `${p.renderer} frame time ≤ 1.2 × bare Cytoscape${software}`,
         size: `${n(p.elements)} elements`,
-        measured: `${x(p.frameRatio)} (${ms(p.ours.frameMs)} vs ${ms(p.bare.frameMs)} ms); first render ${x(p.firstRenderRatio)}`,
-        ok: p.frameRatio <= 1.2,
+        measured: `${x(p.frameRatio)} (${ms(p.ours.frameMs)} vs ${ms(p.bare.frameMs)} ms)`,
+        ok: p.renderer === 'canvas' ? p.frameRatio <= 1.2 : undefined,
+      });
+      rows.push({
+        target: `${p.renderer} first render ≤ 1.2 × bare Cytoscape${software}`,
+        size: `${n(p.elements)} elements`,
+        measured: `${x(p.firstRenderRatio)} (${ms(p.ours.firstRenderMs)} vs ${ms(p.bare.firstRenderMs)} ms)`,
+        ok: p.renderer === 'canvas' ? p.firstRenderRatio <= 1.2 : undefined,
       });
     }
     rows.push({
