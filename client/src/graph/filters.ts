@@ -1,26 +1,42 @@
 /**
- * View filters: labels and relationship types the user has switched off. They shape what is
- * drawn, not the scene itself, so undo history and deep links keep the whole scene.
+ * View filters: labels and relationship types the user has switched off, property filters and a
+ * date range (propertyFilters.ts). They shape what is drawn, not the scene itself, so undo
+ * history and deep links keep the whole scene.
  */
 import type { GraphData, GraphRelationship } from '../../../common/api.ts';
 import { primaryLabel, type LabelCounts } from './palette.ts';
+import { passes, predicates, type DateRange, type PropertyFilter } from './propertyFilters.ts';
 
 export interface ViewFilter {
   hiddenLabels: readonly string[];
   hiddenTypes: readonly string[];
+  /** Property filters; an element must pass every one meant for its kind. */
+  properties?: readonly PropertyFilter[];
+  dateRange?: DateRange | undefined;
 }
 
-export const NO_FILTER: ViewFilter = { hiddenLabels: [], hiddenTypes: [] };
+export const NO_FILTER: ViewFilter = { hiddenLabels: [], hiddenTypes: [], properties: [] };
 
-/** The data without nodes of hidden (primary) labels and relationships of hidden types. */
+/**
+ * The data without nodes of hidden (primary) labels or failing a property filter, and without
+ * relationships of hidden types, failing a filter, or whose ends are not drawn.
+ */
 export function applyFilter(data: GraphData, filter: ViewFilter, counts: LabelCounts): GraphData {
-  if (filter.hiddenLabels.length === 0 && filter.hiddenTypes.length === 0) return data;
+  const tests = predicates(filter.properties ?? [], filter.dateRange);
+  if (filter.hiddenLabels.length === 0 && filter.hiddenTypes.length === 0 && tests.length === 0)
+    return data;
   const labels = new Set(filter.hiddenLabels);
   const types = new Set(filter.hiddenTypes);
-  const nodes = data.nodes.filter((n) => !labels.has(primaryLabel(n.labels, counts) ?? ''));
+  const nodes = data.nodes.filter(
+    (n) => !labels.has(primaryLabel(n.labels, counts) ?? '') && passes(n, 'node', tests),
+  );
   const kept = new Set(nodes.map((n) => n.id));
   const relationships = data.relationships.filter(
-    (r) => !types.has(r.type) && kept.has(r.start) && kept.has(r.end),
+    (r) =>
+      !types.has(r.type) &&
+      kept.has(r.start) &&
+      kept.has(r.end) &&
+      passes(r, 'relationship', tests),
   );
   return { nodes, relationships };
 }
