@@ -1,10 +1,13 @@
 /** The layouts a user can choose, and the Cytoscape options each one runs with. */
 import type { LayoutOptions } from 'cytoscape';
+// dagre's code is fetched when it is first chosen (see lazyLayout.ts).
+import './lazyLayout.ts';
 
 export const LAYOUTS = {
   fcose: 'Force-directed',
   concentric: 'Concentric (by degree)',
   breadthfirst: 'Hierarchy',
+  dagre: 'Layered (dagre)',
   grid: 'Grid',
   circle: 'Circle',
 } as const;
@@ -45,6 +48,17 @@ export function layoutOptions(name: LayoutName, fresh: boolean): LayoutOptions {
         ...common,
         directed: false,
         spacingFactor: 1.1,
+      } as LayoutOptions;
+    case 'dagre':
+      // Layers top to bottom along relationship direction; cycles are broken by dagre itself.
+      return {
+        name: 'dagre',
+        ...common,
+        rankDir: 'TB',
+        ranker: 'network-simplex',
+        nodeSep: 30,
+        edgeSep: 10,
+        rankSep: 90,
       } as LayoutOptions;
     case 'grid':
       return {
