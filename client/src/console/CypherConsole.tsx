@@ -1,8 +1,11 @@
 /**
  * The Cypher console, loaded only when opened: Neo4j's own editor with schema-aware completion,
  * parameters, history and saved queries, results as graph, table and JSON, and failures
- * explained (refused writes, syntax errors with position, timeouts, row caps).
+ * explained (refused writes, syntax errors with position, timeouts, row caps); a syntax error's
+ * position is also marked in the editor until the query is edited.
  */
+import type { EditorView } from '@codemirror/view';
+import type { EditorApi } from '@neo4j-cypher/codemirror/src/codemirror.d.ts';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import cypherEditorCss from '@neo4j-cypher/codemirror/css/cypher-codemirror.css?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -13,6 +16,7 @@ import { fullCaption } from '../graph/caption.ts';
 import { displayValue } from '../values/format.ts';
 import { ShadowHost } from './ShadowHost.tsx';
 import editorHostCss from './editor-host.css?url';
+import { errorMarkExtension, setErrorMark } from './errorMark.ts';
 import { explainFailure, parseParams, type ConsoleFailure } from './explain.ts';
 import {
   HISTORY_KEY,
@@ -64,6 +68,7 @@ export default function CypherConsole({
   const [saved, setSaved] = useState(() => readList(SAVED_KEY, isSavedQuery));
   // The editor is uncontrolled; a new key loads a query picked from history or saved ones.
   const [editorKey, setEditorKey] = useState(0);
+  const editorView = useRef<EditorView | null>(null);
 
   const editorSchema = useMemo(
     () =>
@@ -91,6 +96,7 @@ export default function CypherConsole({
       return;
     }
     setOutcome({ kind: 'running' });
+    editorView.current?.dispatch({ effects: setErrorMark.of(null) });
     const nextHistory = pushHistory(history, query);
     setHistory(nextHistory);
     writeList(HISTORY_KEY, nextHistory);
@@ -110,10 +116,18 @@ export default function CypherConsole({
     } catch (error) {
       const apiError =
         error instanceof ApiError ? error : new ApiError(0, undefined, String(error));
-      setOutcome({
-        kind: 'failed',
-        failure: explainFailure(apiError.status, apiError.problem, apiError.message),
-      });
+      const failure = explainFailure(apiError.status, apiError.problem, apiError.message);
+      setOutcome({ kind: 'failed', failure });
+      // Marked only while the editor still holds the text the position refers to.
+      const view = editorView.current;
+      if (failure.position && view && view.state.doc.toString() === query) {
+        view.dispatch({
+          effects: setErrorMark.of({
+            position: failure.position,
+            message: `${failure.title} ${failure.detail}`,
+          }),
+        });
+      }
     }
   };
 
@@ -203,6 +217,10 @@ export default function CypherConsole({
               autofocus
               placeholder="MATCH (n) RETURN n LIMIT 25"
               className="console__cm"
+              postExtensions={[errorMarkExtension]}
+              onEditorCreated={(editor: EditorApi) => {
+                editorView.current = editor.codemirror;
+              }}
             />
           </ShadowHost>
         </div>
