@@ -14,6 +14,8 @@ import { DocumentView } from '../document/DocumentView.tsx';
 import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
+import { FilterPanel } from '../graph/FilterPanel.tsx';
+import { observeProperties } from '../graph/propertyFilters.ts';
 import { NO_FILTER, applyFilter, toggle, typeEntries, type ViewFilter } from '../graph/filters.ts';
 import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
 import { chooseRenderer, webglAvailable, type RendererKind } from '../graph/renderer.ts';
@@ -180,6 +182,11 @@ export function App() {
   const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
   const drawn = useMemo(() => applyFilter(visible, filter, counts), [visible, filter, counts]);
   const types = useMemo(() => typeEntries(visible.relationships), [visible]);
+  // Keys are observed before filtering, so a filter never takes its own choices away.
+  const observed = useMemo(
+    () => observeProperties(visible.nodes, visible.relationships),
+    [visible],
+  );
 
   // Large scenes draw with WebGL (see graph/renderer.ts for when and why).
   const [renderer, setRenderer] = useState<RendererKind>('canvas');
@@ -411,6 +418,15 @@ export function App() {
                   if (database) writeOverride(database, label, colour);
                   setColourVersion((v) => v + 1);
                 }}
+              />
+              <FilterPanel
+                observed={observed}
+                filters={filter.properties ?? []}
+                dateRange={filter.dateRange}
+                onFilters={(properties) => setFilter((f) => ({ ...f, properties }))}
+                onDateRange={(dateRange) => setFilter((f) => ({ ...f, dateRange }))}
+                shown={drawn.nodes.length + drawn.relationships.length}
+                total={visible.nodes.length + visible.relationships.length}
               />
               <NodeList
                 nodes={visible.nodes}
