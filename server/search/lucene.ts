@@ -3,6 +3,8 @@
  * escaped, so no user input is ever read as Lucene syntax. Each term matches exactly (boosted),
  * as a prefix (type-ahead) and fuzzily (small typos), in its own form and folded without
  * diacritics, so indexes with and without a folding analyzer both find "Querétaro" for "queretaro".
+ * A second, infix query looks inside indexed words ("ikistan" → "Tajikistan") when the first
+ * finds nothing.
  */
 import { foldText } from './text.ts';
 
@@ -41,4 +43,22 @@ export function buildLuceneQuery(terms: readonly string[]): string {
     clauses.push(`"${terms.map((t) => escapeLucene(t)).join(' ')}"^6`);
   }
   return clauses.join(' OR ');
+}
+
+/** Shortest term looked for inside words: shorter ones match almost every word. */
+export const MIN_INFIX_LENGTH = 3;
+
+/**
+ * The query that finds terms inside indexed words: `*term*` per term (as typed in lower case and
+ * folded), any term may match. Wildcard terms are not analysed, so they are lower-cased here as
+ * the index's analyzers lower-case what they index. Null when no term is long enough.
+ */
+export function buildInfixQuery(terms: readonly string[]): string | null {
+  const parts = new Set<string>();
+  for (const term of terms) {
+    for (const variant of [term.toLowerCase(), foldText(term)]) {
+      if ([...variant].length >= MIN_INFIX_LENGTH) parts.add(`*${escapeLucene(variant)}*`);
+    }
+  }
+  return parts.size > 0 ? [...parts].join(' OR ') : null;
 }

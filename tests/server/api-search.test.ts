@@ -94,10 +94,22 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
     expect(passages.hits[0]?.match?.text).toContain('oil and gas sector');
   });
 
-  it('looks inside words when the index finds nothing', async () => {
+  it('looks inside indexed words when whole words, prefixes and typos find nothing', async () => {
     const body = await search('ikistan', '', seeded);
-    expect(body.mode).toBe('scan');
+    expect(body.mode).toBe('fulltext');
     expect(names(body)).toContain('Tajikistan');
+    expect(body.hits[0]?.match?.text).toMatch(/ikistan/i);
+    // Special characters stay literal inside the wildcard query.
+    expect((await get(seeded.base, `/api/search?q=${enc('ikis*tan')}`)).status).toBe(200);
+  });
+
+  it('falls back to the scan for text only unindexed nodes hold', async () => {
+    const body = await search('optimistic', '', seeded);
+    expect(body.mode).toBe('scan');
+    expect(body.hits.length).toBeGreaterThan(0);
+    const labels = body.hits.map((h) => h.node.labels[0]);
+    expect(labels).toContain('Passage');
+    expect(labels.every((l) => l === 'Passage' || l === 'Document')).toBe(true);
   });
 
   it('respects the limit', async () => {
