@@ -1,0 +1,321 @@
+// Property and date filters, the dagre layout and the editor's syntax-error mark, in headless
+// Chromium against the seed meeting in a real Neo4j. What stays drawn is checked against the
+// data the canvas exports (the drawn nodes and relationships), so expectations follow the data.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { GraphData, GraphNode } from '../../common/api.ts';
+import type { EncodedValue } from '../../common/values.ts';
+import type { Database } from '../../server/db/database.ts';
+import {
+  collectPageErrors,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type RunningApp,
+} from '../support/browser.ts';
+import {
+  SHARED_MISSING_MESSAGE,
+  clearDatabase,
+  hasSharedDatasets,
+  loadMovies,
+  openTestDatabase,
+} from '../support/neo4j.ts';
+import { loadMeetingGraph } from './meeting-fixture.ts';
+
+let db: Database;
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const dagreScripts: string[] = [];
+const failedRequests: string[] = [];
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await clearDatabase(db);
+  await loadMeetingGraph(db);
+  app = await startApp(db);
+  await warmUp();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A syntax error is answered with 400, which the browser logs by itself.
+  pageErrors = collectPageErrors(page, [/status of 4\d\d/]);
+  page.on('request', (request) => {
+    if (/cytoscape-dagre.*\.js$/.test(request.url())) dagreScripts.push(request.url());
+  });
+  // Named in failures: a console error alone does not say which request failed.
+  page.on('response', (response) => {
+    if (response.status() >= 500) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await db?.close();
+});
+
+/**
+ * A freshly started Neo4j on a busy machine can be slow over its first schema sample and
+ * overview; one request of each beforehand keeps the page's own requests within their deadline.
+ */
+async function warmUp(): Promise<void> {
+  for (const route of ['/api/schema', '/api/graph/overview?limit=150']) {
+    await fetch(`${app.url}${route}`).then((r) => r.arrayBuffer());
+  }
+}
+
+const canvas = () => page.getByTestId('graph-canvas');
+const drawn = async (what: 'nodes' | 'edges') =>
+  Number(await canvas().getAttribute(`data-rendered-${what}`));
+const filters = () => page.getByTestId('filters');
+
+async function exported(label: string): Promise<string> {
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: label }).click(),
+  ]);
+  return fs.readFileSync((await download.path()) as string, 'utf8');
+}
+
+/** The nodes and relationships drawn on the canvas, as the JSON export gives them. */
+const drawnData = async () => JSON.parse(await exported('Data (JSON)')) as GraphData;
+
+const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).sort();
+
+/** What a node filter should leave: the passing nodes and the relationships between them. */
+function expectedAfter(all: GraphData, keep: (node: GraphNode) => boolean) {
+  const nodes = all.nodes.filter(keep);
+  const kept = new Set(nodes.map((n) => n.id));
+  const relationships = all.relationships.filter((r) => kept.has(r.start) && kept.has(r.end));
+  return { nodes: ids(nodes), relationships: ids(relationships) };
+}
+
+const dateOf = (value: EncodedValue | undefined): string | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) && value.$type === 'Date'
+    ? (value.value as string)
+    : undefined;
+
+describe('property and date filters', () => {
+  let all: GraphData;
+
+  test('a property filter keeps the nodes that match and the relationships between them', async () => {
+    await page.goto(app.url);
+    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+    all = await drawnData();
+    expect(all.nodes.length).toBeGreaterThan(3);
+
+    const form = filters().getByRole('form', { name: 'Add a property filter' });
+    await form.getByLabel('Elements').selectOption('node');
+    await form.getByLabel('Property').selectOption('name');
+    await form.getByLabel('Operator').selectOption('contains');
+    await form.getByLabel('Value').fill('tajik');
+    // Keyboard only: Enter in the value field adds the filter.
+    await form.getByLabel('Value').press('Enter');
+
+    const want = expectedAfter(all, (n) => {
+      const name = n.properties.name;
+      return typeof name === 'string' && name.toLowerCase().includes('tajik');
+    });
+    expect(want.nodes.length).toBeGreaterThan(0);
+    expect(want.nodes.length).toBeLessThan(all.nodes.length);
+    await expect.poll(() => drawn('nodes')).toBe(want.nodes.length);
+    expect(await drawn('edges')).toBe(want.relationships.length);
+    const after = await drawnData();
+    expect({ nodes: ids(after.nodes), relationships: ids(after.relationships) }).toEqual(want);
+    await expect
+      .poll(() => filters().getByTestId('property-filter').textContent())
+      .toContain('name contains "tajik"');
+    await screenshot(page, 'filters-property');
+
+    await filters().getByRole('button', { name: 'Remove filter name contains "tajik"' }).click();
+    await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
+  });
+
+  test('a number filter compares numbers, and a missing property does not match', async () => {
+    const form = filters().getByRole('form', { name: 'Add a property filter' });
+    await form.getByLabel('Property').selectOption('year');
+    await form.getByLabel('Operator').selectOption('>');
+    await form.getByLabel('Value').fill('2016');
+    await form.getByRole('button', { name: 'Add filter' }).click();
+    const want = expectedAfter(
+      all,
+      (n) => typeof n.properties.year === 'number' && n.properties.year > 2016,
+    );
+    expect(want.nodes.length).toBeGreaterThan(0);
+    await expect.poll(() => drawn('nodes')).toBe(want.nodes.length);
+    await filters().getByRole('button', { name: 'Remove filter year > 2016' }).click();
+    await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
+  });
+
+  test('a date range over a Date property shows the observed span and hides what falls outside', async () => {
+    const dated = all.nodes.filter((n) => dateOf(n.properties.date));
+    expect(dated.length).toBeGreaterThan(0);
+    const days = dated.map((n) => dateOf(n.properties.date) as string).sort();
+    const [first, last] = [days[0] as string, days.at(-1) as string];
+
+    const dates = filters().getByTestId('date-filter');
+    await dates.getByLabel('Date property').selectOption('node:date');
+    expect(await dates.getByTestId('date-observed').textContent()).toBe(
+      `Observed: ${first} – ${last}`,
+    );
+
+    // Before the first date: the dated nodes go; undated ones stay while "keep" is ticked.
+    const before = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await dates.getByLabel('To', { exact: true }).fill(before);
+    let want = expectedAfter(all, (n) => !dateOf(n.properties.date));
+    await expect.poll(() => drawn('nodes')).toBe(want.nodes.length);
+    expect(await drawn('edges')).toBe(want.relationships.length);
+
+    // The whole observed span, inclusive at both ends, without undated elements.
+    await dates.getByLabel('From', { exact: true }).fill(first);
+    await dates.getByLabel('To', { exact: true }).fill(last);
+    await dates.getByLabel('Keep elements without this date').uncheck();
+    want = expectedAfter(all, (n) => Boolean(dateOf(n.properties.date)));
+    await expect.poll(() => drawn('nodes')).toBe(want.nodes.length);
+    const after = await drawnData();
+    expect(ids(after.nodes)).toEqual(want.nodes);
+    expect(await filters().getByTestId('filters-summary').textContent()).toMatch(
+      new RegExp(`^${want.nodes.length + want.relationships.length} of \\d+ elements shown$`),
+    );
+    await screenshot(page, 'filters-date');
+
+    await dates.getByRole('button', { name: 'Clear dates' }).click();
+    await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
+    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+  });
+});
+
+describe('dagre layout', () => {
+  /** Node centres from the SVG export of the canvas. */
+  const centres = async () => {
+    const svg = await exported('Drawing (SVG)');
+    return [...svg.matchAll(/<circle cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+    }));
+  };
+  const layers = (points: { y: number }[]) => new Set(points.map((p) => Math.round(p.y))).size;
+
+  test('is loaded when first chosen and puts nodes in layers', async () => {
+    await page.getByLabel('Layout').selectOption('fcose');
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    const forceDirected = await centres();
+    expect(dagreScripts).toEqual([]);
+
+    await page.getByLabel('Layout').selectOption('dagre');
+    await expect.poll(() => dagreScripts.length).toBe(1);
+    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await expect.poll(async () => layers(await centres())).toBeLessThan(forceDirected.length / 2);
+    const layered = await centres();
+    expect(layered.length).toBe(forceDirected.length);
+    expect(layers(layered)).toBeGreaterThanOrEqual(2);
+    expect(layers(layered)).toBeLessThan(layers(forceDirected));
+    await screenshot(page, 'layout-dagre');
+    expect(new URL(page.url()).searchParams.get('layout')).toBe('dagre');
+    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+  });
+
+  test('a link with the dagre layout lays out with it from the start', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const otherErrors = collectPageErrors(other);
+    await other.goto(`${app.url}/?layout=dagre`);
+    await other
+      .locator('[data-testid=graph-canvas][data-layout=done]')
+      .waitFor({ timeout: 30_000 });
+    expect(await other.getByLabel('Layout').inputValue()).toBe('dagre');
+    expect(
+      Number(await other.getByTestId('graph-canvas').getAttribute('data-rendered-nodes')),
+    ).toBeGreaterThan(0);
+    await other.close();
+    expect(otherErrors).toEqual([]);
+  });
+});
+
+describe('Cypher editor', () => {
+  test('marks the syntax error where the server points, until the query is edited', async () => {
+    await page.getByRole('button', { name: 'Cypher' }).click();
+    await page.locator('.cm-content').waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('MATCH (n)\nRETURN n LIMT 5');
+    await page.getByRole('button', { name: 'Run' }).click();
+    const error = page.getByTestId('console-error');
+    await expect.poll(() => error.getAttribute('data-kind')).toBe('query-syntax');
+    const [, line, column] =
+      /line (\d+), column (\d+)/.exec((await error.textContent()) ?? '') ?? [];
+    expect(line).toBe('2');
+
+    const mark = page.getByTestId('editor-error-mark');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('LIMT');
+    expect(await mark.getAttribute('title')).toMatch(
+      new RegExp(`^Syntax error at line 2, column ${column}\\. Invalid input 'LIMT'`),
+    );
+    // The mark sits on the second line of the editor.
+    const lines = page.locator('.cm-line');
+    expect(await lines.nth(1).locator('[data-testid=editor-error-mark]').count()).toBe(1);
+    expect(await lines.nth(1).getAttribute('class')).toContain('cm-server-error-line');
+    await screenshot(page, 'console-error-mark');
+
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('0');
+    await expect.poll(() => mark.count()).toBe(0);
+    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasSharedDatasets)(
+  `on the movies example graph (${SHARED_MISSING_MESSAGE})`,
+  () => {
+    test('filters by a number range on nodes and by a list of text on relationships', async () => {
+      await clearDatabase(db);
+      await loadMovies(db);
+      await page.goto(app.url);
+      await page
+        .locator('[data-testid=graph-canvas][data-layout=done]')
+        .waitFor({ timeout: 30_000 });
+      const all = await drawnData();
+      const form = filters().getByRole('form', { name: 'Add a property filter' });
+
+      await form.getByLabel('Elements').selectOption('node');
+      await form.getByLabel('Property').selectOption('released');
+      await form.getByLabel('Operator').selectOption('between');
+      await form.getByLabel('From', { exact: true }).fill('1999');
+      await form.getByLabel('To', { exact: true }).fill('1995');
+      await form.getByRole('button', { name: 'Add filter' }).click();
+      // Bounds in either order; both ends included; people (no "released") are hidden.
+      const want = expectedAfter(all, (n) => {
+        const year = n.properties.released;
+        return typeof year === 'number' && year >= 1995 && year <= 1999;
+      });
+      expect(want.nodes.length).toBeGreaterThan(0);
+      await expect.poll(() => drawn('nodes')).toBe(want.nodes.length);
+      await filters()
+        .getByRole('button', { name: 'Remove filter released between 1999 and 1995' })
+        .click();
+      await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
+
+      await form.getByLabel('Elements').selectOption('relationship');
+      await form.getByLabel('Property').selectOption('roles');
+      await form.getByLabel('Operator').selectOption('contains');
+      await form.getByLabel('Value').fill('neo');
+      await form.getByRole('button', { name: 'Add filter' }).click();
+      const roles = all.relationships.filter((r) => {
+        const list = r.properties.roles;
+        return Array.isArray(list) && list.some((x) => typeof x === 'string' && /neo/i.test(x));
+      });
+      expect(roles.length).toBeGreaterThan(0);
+      await expect.poll(() => drawn('edges')).toBe(roles.length);
+      expect(await drawn('nodes')).toBe(all.nodes.length);
+      await screenshot(page, 'filters-movies');
+      expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+    });
+  },
+);
