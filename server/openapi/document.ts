@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { CYPHER_QUERY_MAX_LENGTH } from '../cypher/router.ts';
 import { NEIGHBOUR_MAX_LIMIT } from '../nodes/router.ts';
+import { RATE_LIMIT_EXEMPT } from '../security/rate-limit.ts';
+import { needsWriteToken } from '../security/write-token.ts';
 import { PATHS_DEFAULT_K, PATHS_DEFAULT_MAX_LENGTH, PATHS_MAX_K } from '../paths/router.ts';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_QUERY_MAX_LENGTH } from '../search/router.ts';
 import { APP } from '../version.ts';
@@ -29,7 +31,14 @@ const PROBLEMS: Record<string, string> = {
   '503':
     'Neo4j unavailable, or the console is at its concurrency limit (problem type database-unavailable; header Retry-After)',
   '504': 'The query exceeded the server-side time limit (problem type query-timeout)',
+  '401':
+    'The route changes data and the write token is missing or wrong (problem type unauthorized; header WWW-Authenticate)',
+  '429':
+    'Too many requests from this client (problem type rate-limited; headers Retry-After and RateLimit)',
 };
+
+/** Problems that carry a Retry-After header. */
+const RETRY_AFTER = new Set(['429', '503']);
 
 function problems(...statuses: string[]): Json {
   return Object.fromEntries(
@@ -38,7 +47,7 @@ function problems(...statuses: string[]): Json {
       {
         description: PROBLEMS[status],
         content: { 'application/problem+json': { schema: ref('Problem') } },
-        ...(status === '503'
+        ...(RETRY_AFTER.has(status)
           ? {
               headers: {
                 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
@@ -354,6 +363,34 @@ function componentSchemas(): Record<string, Json> {
   );
 }
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * Adds the answers of the guards in front of every route (security/index.ts): 429 from the rate
+ * limits everywhere, 401 where the write token is needed.
+ */
+function withGuards(all: Json): Json {
+  return Object.fromEntries(
+    Object.entries(all).map(([route, item]) => {
+      const operations = { ...(item as Json) };
+      for (const method of METHODS) {
+        const operation = operations[method] as { responses?: Json } | undefined;
+        if (!operation) continue;
+        const path = route.slice('/api'.length);
+        const guards = [
+          ...(needsWriteToken({ method: method.toUpperCase(), path }) ? ['401'] : []),
+          ...(RATE_LIMIT_EXEMPT.has(path) ? [] : ['429']),
+        ];
+        operations[method] = {
+          ...operation,
+          responses: { ...operation.responses, ...problems(...guards) },
+        };
+      }
+      return [route, operations];
+    }),
+  );
+}
+
 export function openapiDocument(config: Config): Json {
   return {
     openapi: '3.1.0',
@@ -365,7 +402,7 @@ export function openapiDocument(config: Config): Json {
         'console. Errors are RFC 9457 problem+json with a stable `type`. Values use a lossless JSON ' +
         'encoding (see the EncodedValue schema and docs/API.md).',
     },
-    paths: { ...paths(config), ...contributedPaths(config) },
+    paths: withGuards({ ...paths(config), ...contributedPaths(config) }),
     components: { schemas: componentSchemas() },
   };
 }

@@ -46,14 +46,16 @@ function limiter(
   return rateLimit(options);
 }
 
+/** Routes (below /api) no rate limit counts: health is polled by the client and by container checks. */
+export const RATE_LIMIT_EXEMPT: ReadonlySet<string> = new Set(['/health']);
+
 /** The API's rate limits, in the order they apply; `isWrite` tells writing requests apart. */
 export function rateLimits(
   settings: RateLimitSettings,
   isWrite: (req: Request) => boolean,
 ): RequestHandler[] {
   return [
-    // Health is polled by the client and by container health checks.
-    limiter('API', settings.windowMs, settings.max, (req) => req.path === '/health'),
+    limiter('API', settings.windowMs, settings.max, (req) => RATE_LIMIT_EXEMPT.has(req.path)),
     limiter(
       'Cypher console',
       settings.windowMs,

@@ -92,6 +92,20 @@ describe('the OpenAPI document', () => {
     for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref as string);
   });
 
+  it('documents the guards: 429 wherever a rate limit counts, 401 where the write token is needed', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        statuses: Object.keys((operation as { responses: Record<string, unknown> }).responses),
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const { name, statuses } of operations) {
+      expect(statuses.includes('429'), name).toBe(name !== 'GET /api/health');
+      expect(statuses.includes('401'), name).toBe(name === 'POST /api/documents');
+    }
+  });
+
   it('states the configured bounds', () => {
     const parameter = (path: string, name: string) =>
       document.paths[path]?.get?.parameters?.find((p) => p.name === name)?.schema;
