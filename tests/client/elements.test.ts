@@ -3,6 +3,7 @@ import type { GraphNode, GraphRelationship } from '../../common/api.ts';
 import {
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
+  dataChanged,
   legendEntries,
   nodeSize,
   sceneDegrees,
@@ -79,5 +80,23 @@ describe('legendEntries', () => {
       { label: 'Country', count: 2, color: styles.Country?.color },
       { label: 'Person', count: 1, color: styles.Person?.color },
     ]);
+  });
+});
+
+describe('dataChanged', () => {
+  const current = { id: 'tj', caption: 'Tajikistan', size: 40, color: '#4f83cc' };
+
+  test('the same values are no change, whatever the order or the object', () => {
+    expect(dataChanged(current, { ...current })).toBe(false);
+    expect(
+      dataChanged(current, { color: '#4f83cc', size: 40, id: 'tj', caption: 'Tajikistan' }),
+    ).toBe(false);
+    expect(dataChanged(current, { id: 'tj' })).toBe(false);
+  });
+
+  test('a different or new value is a change', () => {
+    expect(dataChanged(current, { ...current, size: 41 })).toBe(true);
+    expect(dataChanged(current, { ...current, caption: 'Tojikiston' })).toBe(true);
+    expect(dataChanged(current, { ...current, fullCaption: 'Tajikistan' })).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  ARRIVAL_SLICE,
   FIRST_RING_RADIUS,
   RING_SPACING,
+  arrivalSlices,
   ringPositions,
 } from '../../client/src/graph/placement.ts';
 import { LAYOUTS, isLayoutName, layoutOptions } from '../../client/src/graph/layouts.ts';
@@ -46,5 +48,48 @@ describe('layouts', () => {
     }
     expect(isLayoutName('dagre-ish')).toBe(false);
     expect(isLayoutName('toString')).toBe(false);
+  });
+});
+
+describe('arrivalSlices', () => {
+  const node = (id: string) => ({ data: { id } });
+  const edge = (id: string, source: string, target: string) => ({ data: { id, source, target } });
+  const hubIsDrawn = (id: string) => id === 'hub';
+
+  test('a small arrival is one slice', () => {
+    const nodes = ['a', 'b'].map(node);
+    const edges = [edge('e1', 'hub', 'a'), edge('e2', 'a', 'b')];
+    expect(arrivalSlices(nodes, edges, hubIsDrawn)).toEqual([{ nodes, edges }]);
+    expect(arrivalSlices([], [], hubIsDrawn)).toEqual([{ nodes: [], edges: [] }]);
+  });
+
+  test('a hundred neighbours come in slices, each edge as soon as both its ends are drawn', () => {
+    const nodes = Array.from({ length: 100 }, (_, i) => node(`n${i}`));
+    const edges = [
+      ...nodes.map((n, i) => edge(`x${i}`, 'hub', n.data.id)),
+      edge('late', 'n99', 'n0'),
+      edge('between', 'n3', 'n7'),
+    ];
+    const slices = arrivalSlices(nodes, edges, hubIsDrawn);
+    expect(slices).toHaveLength(100 / ARRIVAL_SLICE);
+    expect(slices.flatMap((s) => s.nodes)).toEqual(nodes);
+    expect(slices.flatMap((s) => s.edges)).toHaveLength(edges.length);
+    const drawn = new Set(['hub']);
+    for (const slice of slices) {
+      expect(slice.nodes.length).toBeLessThanOrEqual(ARRIVAL_SLICE);
+      for (const n of slice.nodes) drawn.add(n.data.id);
+      for (const e of slice.edges) {
+        expect(drawn.has(e.data.source)).toBe(true);
+        expect(drawn.has(e.data.target)).toBe(true);
+      }
+    }
+    expect(slices[0]?.edges.map((e) => e.data.id)).toContain('between');
+    expect(slices.at(-1)?.edges.map((e) => e.data.id)).toContain('late');
+  });
+
+  test('edges to nodes that never arrive go with the last slice', () => {
+    const nodes = Array.from({ length: 30 }, (_, i) => node(`n${i}`));
+    const slices = arrivalSlices(nodes, [edge('dangling', 'n1', 'elsewhere')], hubIsDrawn, 10);
+    expect(slices.map((s) => s.edges.length)).toEqual([0, 0, 1]);
   });
 });

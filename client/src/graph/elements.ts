@@ -114,3 +114,18 @@ export function legendEntries(
     }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
+
+/**
+ * Whether `next` would change element data `current`: some field of `next` differs. Data values
+ * here are strings and numbers, so a shallow comparison suffices; rewriting unchanged data
+ * would make Cytoscape restyle the element for nothing.
+ */
+export function dataChanged(
+  current: Readonly<Record<string, unknown>>,
+  next: Readonly<Record<string, unknown>>,
+): boolean {
+  for (const key of Object.keys(next)) {
+    if (!Object.is(current[key], next[key])) return true;
+  }
+  return false;
+}

@@ -1,4 +1,7 @@
-/** Where nodes arriving on a non-empty canvas go: rings around their origin, not a new layout. */
+/**
+ * Where nodes arriving on a non-empty canvas go — rings around their origin, not a new layout —
+ * and in which slices a large arrival is drawn.
+ */
 
 export interface Point {
   x: number;
@@ -27,4 +30,44 @@ export function ringPositions(center: Point, count: number, phase = 0): Point[] 
     radius += RING_SPACING;
   }
   return out;
+}
+
+/** Nodes per slice when a large arrival is drawn over successive frames. */
+export const ARRIVAL_SLICE = 25;
+
+interface Arriving {
+  data: { id?: string; source?: string; target?: string };
+}
+
+/**
+ * Splits arriving nodes and edges into slices to be drawn one per animation frame, so no frame
+ * has to style and draw a whole large expansion at once: `size` nodes per slice, each edge in
+ * the first slice after which both its ends are drawn (`drawn` tells which nodes already are).
+ * An arrival of at most `size` nodes is one slice.
+ */
+export function arrivalSlices<N extends Arriving, E extends Arriving>(
+  nodes: readonly N[],
+  edges: readonly E[],
+  drawn: (id: string) => boolean,
+  size = ARRIVAL_SLICE,
+): { nodes: N[]; edges: E[] }[] {
+  if (nodes.length <= size) return [{ nodes: [...nodes], edges: [...edges] }];
+  const slices: { nodes: N[]; edges: E[] }[] = [];
+  const present = new Set<string>();
+  const isPresent = (id: string | undefined) => id !== undefined && (present.has(id) || drawn(id));
+  let waiting = [...edges];
+  for (let start = 0; start < nodes.length; start += size) {
+    const sliceNodes = nodes.slice(start, start + size);
+    for (const node of sliceNodes) if (node.data.id !== undefined) present.add(node.data.id);
+    const ready: E[] = [];
+    const later: E[] = [];
+    for (const edge of waiting) {
+      (isPresent(edge.data.source) && isPresent(edge.data.target) ? ready : later).push(edge);
+    }
+    waiting = later;
+    slices.push({ nodes: sliceNodes, edges: ready });
+  }
+  // Edges to nodes that never arrive cannot be drawn; they go last, where Cytoscape reports them.
+  slices.at(-1)?.edges.push(...waiting);
+  return slices;
 }
