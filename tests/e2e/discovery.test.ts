@@ -3,62 +3,37 @@
 // the two share, with quotes, highlighted on the canvas; centrality as a table and as node size
 // and colour; the timeline and its window; suggestions for the selection. Screenshots under
 // test-artifacts/discovery-*.png.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../server/db/database.ts';
-import {
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from '../support/browser.ts';
-import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { describe, expect, test } from 'vitest';
+import { useExplorerSession, screenshot } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-let source: 'seed' | 'fixture';
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  await clearDatabase(db);
-  source = await loadMeetingGraph(db);
-  app = await startApp(db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  pageErrors = collectPageErrors(page);
-  await page.goto(app.url);
-  await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  viewport: { width: 1280, height: 860 },
+  prepare: async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-
-const panel = () => page.getByTestId('discovery-panel');
+const panel = () => e2e.page.getByTestId('discovery-panel');
 const highlighted = async () =>
-  Number(await page.getByTestId('graph-canvas').getAttribute('data-highlighted'));
+  Number(await e2e.page.getByTestId('graph-canvas').getAttribute('data-highlighted'));
 
 async function askInHeader(phrase: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: 'Search the graph' });
+  const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
   await box.fill(phrase);
   await box.press('Enter');
 }
 
 describe('discovery', () => {
   test('the seed graph is loaded', () => {
-    expect(source).toBe('seed');
+    expect(e2e.loaded).toBe('seed');
   });
 
   test('"Tajikistan to Russia" in the search box connects them, with quotes, on the canvas', async () => {
     await askInHeader('Tajikistan to Russia');
-    await page.getByRole('tab', { name: 'Discover', selected: true }).waitFor();
+    await e2e.page.getByRole('tab', { name: 'Discover', selected: true }).waitFor();
     const paths = panel().getByTestId('connect-paths');
     await paths.waitFor();
     const routes = await paths.locator('.discovery__route').allTextContents();
@@ -75,7 +50,7 @@ describe('discovery', () => {
     expect(await hops.getByTestId('discovery-quote').count()).toBe(5);
     // Two nodes and the five relationships between them are highlighted.
     await expect.poll(highlighted).toBe(7);
-    await screenshot(page, 'discovery-connect');
+    await screenshot(e2e.page, 'discovery-connect');
 
     // Choosing the alternative through Rahmon highlights its three nodes and two relationships.
     await panel()
@@ -101,7 +76,7 @@ describe('discovery', () => {
     ]);
     expect(await result.textContent()).toContain('background knowledge');
     expect(await highlighted()).toBeGreaterThan(20);
-    await screenshot(page, 'discovery-share');
+    await screenshot(e2e.page, 'discovery-share');
   });
 
   test('a phrase that matches nothing says so', async () => {
@@ -128,7 +103,7 @@ describe('discovery', () => {
     await expect
       .poll(async () => Number(await panel().getAttribute('data-styled')))
       .toBeGreaterThan(3);
-    await screenshot(page, 'discovery-centrality');
+    await screenshot(e2e.page, 'discovery-centrality');
 
     await panel().getByLabel('Measure').selectOption('betweenness');
     await expect.poll(() => table.locator('thead th').nth(2).textContent()).toBe('Betweenness');
@@ -144,7 +119,7 @@ describe('discovery', () => {
     expect(await list.textContent()).toContain(
       'Emomali Rahmon, Russia, Tajikistan, Vladimir Putin',
     );
-    await screenshot(page, 'discovery-timeline');
+    await screenshot(e2e.page, 'discovery-timeline');
 
     await panel().getByLabel('From').fill('2018');
     await panel().getByRole('button', { name: 'Apply' }).click();
@@ -155,13 +130,13 @@ describe('discovery', () => {
   });
 
   test('suggestions for the selected node, each with its reason', async () => {
-    const box = page.getByRole('combobox', { name: 'Search the graph' });
+    const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
     await box.fill('rahmon');
-    await page
+    await e2e.page
       .getByRole('option', { name: /Emomali Rahmon/ })
       .first()
       .click();
-    await page.getByRole('tab', { name: 'Discover' }).click();
+    await e2e.page.getByRole('tab', { name: 'Discover' }).click();
     await panel().getByRole('button', { name: 'Worth a look' }).click();
     const list = panel().getByTestId('suggestion-list');
     await list.waitFor();
@@ -172,7 +147,7 @@ describe('discovery', () => {
     expect(await first.textContent()).toContain(
       'both are linked to the same 3 nodes: Russia, Tajikistan and Top-level talks',
     );
-    await screenshot(page, 'discovery-suggestions');
-    expect(pageErrors).toEqual([]);
+    await screenshot(e2e.page, 'discovery-suggestions');
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -2,71 +2,45 @@
 // evidence → background badge → expand by double-click → undo/redo → hide → layout → deep link
 // reload → exports. Each step leaves a screenshot under test-artifacts/.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Database } from '../../server/db/database.ts';
-import {
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from '../support/browser.ts';
-import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useExplorerSession, collectPageErrors, screenshot } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
+const e2e = useExplorerSession({ load: loadMeetingGraph });
 
-beforeAll(async () => {
-  db = openTestDatabase();
-  await clearDatabase(db);
-  await loadMeetingGraph(db);
-  app = await startApp(db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  pageErrors = collectPageErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-
-const canvas = (p: Page = page) => p.locator('[data-testid=graph-canvas]');
-const renderedNodes = async (p: Page = page) =>
+const canvas = (p: Page = e2e.page) => p.locator('[data-testid=graph-canvas]');
+const renderedNodes = async (p: Page = e2e.page) =>
   Number(await canvas(p).getAttribute('data-rendered-nodes'));
-const detailsHeading = (p: Page = page) =>
+const detailsHeading = (p: Page = e2e.page) =>
   p.getByTestId('node-details').getByRole('heading', { level: 2 });
 
 async function searchAndPick(text: string, option: RegExp): Promise<void> {
-  const box = page.getByRole('combobox', { name: 'Search the graph' });
+  const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
   await box.fill(text);
-  await page.getByRole('option', { name: option }).first().waitFor();
+  await e2e.page.getByRole('option', { name: option }).first().waitFor();
   await box.press('ArrowDown');
-  await page.getByRole('option', { name: option, selected: true }).waitFor();
+  await e2e.page.getByRole('option', { name: option, selected: true }).waitFor();
   await box.press('Enter');
 }
 
 describe('explorer', () => {
   test('starts from search on an empty canvas: details, degree per type and evidence', async () => {
-    await page.goto(app.url);
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Clear' }).click();
-    await page.getByTestId('blank-canvas').waitFor();
+    await e2e.page.goto(e2e.app.url);
+    await e2e.page
+      .locator('[data-testid=graph-canvas][data-layout=done]')
+      .waitFor({ timeout: 30_000 });
+    await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await e2e.page.getByTestId('blank-canvas').waitFor();
     expect(await renderedNodes()).toBe(0);
 
     // Suggestions before typing: the main entities.
-    await page.getByRole('combobox', { name: 'Search the graph' }).focus();
-    expect(await page.getByRole('option').count()).toBeGreaterThan(3);
+    await e2e.page.getByRole('combobox', { name: 'Search the graph' }).focus();
+    expect(await e2e.page.getByRole('option').count()).toBeGreaterThan(3);
 
     await searchAndPick('rahmon', /Emomali Rahmon/);
     await expect.poll(() => detailsHeading().textContent()).toBe('Emomali Rahmon');
-    const details = page.getByTestId('node-details');
+    const details = e2e.page.getByTestId('node-details');
     await details.getByRole('list', { name: 'Relationships by type' }).waitFor();
     const evidence = details.getByTestId('evidence');
     await evidence.waitFor();
@@ -75,62 +49,62 @@ describe('explorer', () => {
       /^(\d+) of \1 relationships shown$/,
     );
     await expect.poll(() => renderedNodes()).toBeGreaterThan(3);
-    expect(page.url()).toContain('base=empty');
-    await screenshot(page, 'explorer-search-details');
+    expect(e2e.page.url()).toContain('base=empty');
+    await screenshot(e2e.page, 'explorer-search-details');
   });
 
   test('a background fact carries a badge with its basis', async () => {
     await searchAndPick('putin', /Vladimir Putin/);
     await expect.poll(() => detailsHeading().textContent()).toBe('Vladimir Putin');
-    const badge = page.getByTestId('background-badge');
+    const badge = e2e.page.getByTestId('background-badge');
     await badge.waitFor();
     expect(await badge.textContent()).toContain('Background knowledge');
     expect(await badge.textContent()).toMatch(/Basis: .+/);
-    await screenshot(page, 'explorer-background-badge');
+    await screenshot(e2e.page, 'explorer-background-badge');
   });
 
   test('double-click expands a node; undo and redo step through it', async () => {
-    await page.getByText(/Nodes on the canvas/).click();
-    await page.getByRole('button', { name: /^Tajikistan/ }).click();
+    await e2e.page.getByText(/Nodes on the canvas/).click();
+    await e2e.page.getByRole('button', { name: /^Tajikistan/ }).click();
     await expect.poll(() => detailsHeading().textContent()).toBe('Tajikistan');
-    await page.waitForTimeout(400); // the view centres on the selection
+    await e2e.page.waitForTimeout(400); // the view centres on the selection
     const before = await renderedNodes();
     const box = (await canvas().boundingBox())!;
-    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await e2e.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => renderedNodes()).toBeGreaterThan(before);
     const after = await renderedNodes();
-    expect(await page.getByTestId('notice').textContent()).toMatch(
+    expect(await e2e.page.getByTestId('notice').textContent()).toMatch(
       /Expanded: \d+ of \d+ relationships shown/,
     );
-    await screenshot(page, 'explorer-expanded');
+    await screenshot(e2e.page, 'explorer-expanded');
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await e2e.page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => renderedNodes()).toBe(before);
-    await page.getByRole('button', { name: 'Redo' }).click();
+    await e2e.page.getByRole('button', { name: 'Redo' }).click();
     await expect.poll(() => renderedNodes()).toBe(after);
   });
 
   test('hide takes a node off the canvas until shown again', async () => {
     const before = await renderedNodes();
-    await page.getByTestId('node-details').getByRole('button', { name: 'Hide' }).click();
+    await e2e.page.getByTestId('node-details').getByRole('button', { name: 'Hide' }).click();
     await expect.poll(() => renderedNodes()).toBe(before - 1);
-    await page.getByRole('button', { name: 'Show 1 hidden node' }).click();
+    await e2e.page.getByRole('button', { name: 'Show 1 hidden node' }).click();
     await expect.poll(() => renderedNodes()).toBe(before);
   });
 
   test('layouts can be switched', async () => {
-    await page.getByLabel('Layout').selectOption('grid');
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
-    expect(page.url()).toContain('layout=grid');
-    await screenshot(page, 'explorer-grid-layout');
+    await e2e.page.getByLabel('Layout').selectOption('grid');
+    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    expect(e2e.page.url()).toContain('layout=grid');
+    await screenshot(e2e.page, 'explorer-grid-layout');
   });
 
   test('a deep link reproduces the view after a reload in a new page', async () => {
-    await page.getByRole('button', { name: /^Tajikistan/ }).click();
-    await expect.poll(() => page.url()).toContain('select=');
-    const link = page.url();
+    await e2e.page.getByRole('button', { name: /^Tajikistan/ }).click();
+    await expect.poll(() => e2e.page.url()).toContain('select=');
+    const link = e2e.page.url();
     const nodes = await renderedNodes();
-    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const otherErrors = collectPageErrors(other);
     await other.goto(link);
     await expect
@@ -146,10 +120,10 @@ describe('explorer', () => {
   test('exports the view and the data', async () => {
     const nodes = await renderedNodes();
     const exportAs = async (label: string) => {
-      await page.getByText('Export', { exact: true }).click();
+      await e2e.page.getByText('Export', { exact: true }).click();
       const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: label }).click(),
+        e2e.page.waitForEvent('download'),
+        e2e.page.getByRole('button', { name: label }).click(),
       ]);
       return {
         name: download.suggestedFilename(),
@@ -176,13 +150,13 @@ describe('explorer', () => {
     const graphml = await exportAs('Data (GraphML)');
     expect(graphml.bytes.toString('utf8').match(/<node /g)).toHaveLength(nodes);
 
-    await page.getByText('Export', { exact: true }).click();
+    await e2e.page.getByText('Export', { exact: true }).click();
     const downloads: string[] = [];
-    page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.getByRole('button', { name: 'Data (CSV)' }).click();
+    e2e.page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await e2e.page.getByRole('button', { name: 'Data (CSV)' }).click();
     await expect
       .poll(() => downloads.sort())
       .toEqual(['summit-graph-nodes.csv', 'summit-graph-relationships.csv']);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

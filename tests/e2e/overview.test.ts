@@ -1,41 +1,13 @@
 // The built app in headless Chromium against a real Neo4j holding the meeting graph: the first
 // view draws the graph, the legend and counts match the database, and a node's details open.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { OverviewResponse } from '../../common/api.ts';
-import type { Database } from '../../server/db/database.ts';
-import {
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from '../support/browser.ts';
-import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
+import { useExplorerSession, screenshot } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 import { countLabels, primaryLabel } from '../../client/src/graph/palette.ts';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  await clearDatabase(db);
-  await loadMeetingGraph(db);
-  app = await startApp(db);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  pageErrors = collectPageErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
+const e2e = useExplorerSession({ load: loadMeetingGraph });
 
 /** Counts canvas pixels that are clearly coloured (node fills), across Cytoscape's layers. */
 async function colouredPixels(p: Page): Promise<number> {
@@ -62,12 +34,12 @@ async function colouredPixels(p: Page): Promise<number> {
 describe('overview', () => {
   test('draws the database overview with a matching legend, counts and Neo4j status', async () => {
     const expected = (await (
-      await fetch(`${app.url}/api/graph/overview?limit=150`)
+      await fetch(`${e2e.app.url}/api/graph/overview?limit=150`)
     ).json()) as OverviewResponse;
     expect(expected.nodes.length).toBeGreaterThan(5);
 
-    await page.goto(app.url);
-    const canvas = page.locator('[data-testid=graph-canvas][data-layout=done]');
+    await e2e.page.goto(e2e.app.url);
+    const canvas = e2e.page.locator('[data-testid=graph-canvas][data-layout=done]');
     await canvas.waitFor({ timeout: 30_000 });
 
     expect(await canvas.getAttribute('data-rendered-nodes')).toBe(String(expected.nodes.length));
@@ -75,34 +47,34 @@ describe('overview', () => {
       String(expected.relationships.length),
     );
     await expect
-      .poll(() => page.getByTestId('scene-counts').textContent())
+      .poll(() => e2e.page.getByTestId('scene-counts').textContent())
       .toContain(`${expected.nodes.length} nodes · ${expected.relationships.length} relationships`);
 
     // Each node is listed under its most specific label: the one the fewest nodes carry.
     const counts = countLabels(expected.nodes);
     const labels = new Set(expected.nodes.map((n) => primaryLabel(n.labels, counts)));
-    const legend = await page.getByTestId('legend-entry').allTextContents();
+    const legend = await e2e.page.getByTestId('legend-entry').allTextContents();
     expect(legend.map((row) => row.replace(/\d+$/, '')).sort()).toEqual([...labels].sort());
 
     await expect
-      .poll(() => page.getByTestId('health-indicator').textContent())
+      .poll(() => e2e.page.getByTestId('health-indicator').textContent())
       .toMatch(/Neo4j 5\.26/);
-    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await e2e.page.getByRole('alert').count()).toBe(0);
 
-    expect(await colouredPixels(page)).toBeGreaterThan(2_000);
-    await screenshot(page, 'overview');
-    expect(pageErrors).toEqual([]);
+    expect(await colouredPixels(e2e.page)).toBeGreaterThan(2_000);
+    await screenshot(e2e.page, 'overview');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('choosing a node from the list selects it and shows its properties', async () => {
-    await page.getByText(/Nodes on the canvas/).click();
-    await page.getByRole('button', { name: /Emomali Rahmon/ }).click();
-    const details = page.getByTestId('node-details');
+    await e2e.page.getByText(/Nodes on the canvas/).click();
+    await e2e.page.getByRole('button', { name: /Emomali Rahmon/ }).click();
+    const details = e2e.page.getByTestId('node-details');
     await details.waitFor();
     expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe('Emomali Rahmon');
     expect(await details.getByRole('list', { name: 'Labels' }).textContent()).toContain('Person');
     expect(await details.textContent()).toContain('President');
-    await screenshot(page, 'node-selected');
-    expect(pageErrors).toEqual([]);
+    await screenshot(e2e.page, 'node-selected');
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

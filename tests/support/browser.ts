@@ -9,12 +9,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/log.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { CLIENT_OUT, ensureClientBuild } from '../../tools/ensure-build.ts';
+import { clearDatabase, openTestDatabase } from './neo4j.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
@@ -60,6 +62,81 @@ export async function startApp(db: Database): Promise<RunningApp> {
         server.close(() => resolve());
       }),
   };
+}
+
+export interface ExplorerSession<T = unknown> {
+  readonly db: Database;
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions of the page so far. */
+  readonly pageErrors: string[];
+  /** What `load` returned. */
+  readonly loaded: T;
+}
+
+export interface ExplorerSessionOptions<T> {
+  /** Fills the cleared test database before the app starts. */
+  load: (db: Database) => Promise<T>;
+  viewport?: { width: number; height: number };
+  /** Console errors that are expected, e.g. 4xx answers the browser logs by itself. */
+  ignoreErrors?: RegExp[];
+  /** Runs once the page exists, before the first test: listeners, a first navigation. */
+  prepare?: (session: ExplorerSession<T>) => Promise<void>;
+}
+
+/**
+ * The set-up every end-to-end file shares: its own data in the suite's Neo4j, the app serving
+ * it, and one Chromium page. Registers the hooks of the enclosing suite; the returned session's
+ * parts exist from its `beforeAll` on.
+ */
+export function useExplorerSession<T>(options: ExplorerSessionOptions<T>): ExplorerSession<T> {
+  let db: Database | undefined;
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let pageErrors: string[] | undefined;
+  let loaded: { value: T } | undefined;
+  const open = <V>(value: V | undefined): V => {
+    if (value === undefined) throw new Error('the end-to-end session is not open yet');
+    return value;
+  };
+  const session: ExplorerSession<T> = {
+    get db() {
+      return open(db);
+    },
+    get app() {
+      return open(app);
+    },
+    get browser() {
+      return open(browser);
+    },
+    get page() {
+      return open(page);
+    },
+    get pageErrors() {
+      return open(pageErrors);
+    },
+    get loaded() {
+      return open(loaded).value;
+    },
+  };
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await clearDatabase(db);
+    loaded = { value: await options.load(db) };
+    app = await startApp(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    pageErrors = collectPageErrors(page, options.ignoreErrors);
+    await options.prepare?.(session);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+  return session;
 }
 
 /** Saves a full-page screenshot as test-artifacts/<name>.png and returns its path. */
