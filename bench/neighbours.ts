@@ -64,7 +64,26 @@ async function serveApp(target: string): Promise<void> {
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     log: createLogger('silent'),
   });
-  const server = app.listen(0, '127.0.0.1', () => {
+  // Beside the app, the bare minimum of the same hop: the raw driver behind Node's HTTP server,
+  // answering only the number of records. API minus this is what the app itself adds.
+  const query = neighboursQuery('both', null);
+  const server = http.createServer((req, res) => {
+    const raw = /^\/raw\/([^/?]+)$/.exec(req.url ?? '');
+    if (!raw) {
+      void app(req, res);
+      return;
+    }
+    const id = decodeURIComponent(raw[1] ?? '');
+    db.read((tx) =>
+      tx.run(query, { id, labels: null, skip: neo4j.int(0), limit: neo4j.int(LIMIT) }),
+    )
+      .then((result) => res.end(JSON.stringify({ records: result.records.length })))
+      .catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
+  });
+  server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
   });
   process.on('SIGTERM', () => server.close(() => void db.close().then(() => process.exit(0))));
@@ -147,6 +166,7 @@ async function main(): Promise<void> {
 
     const viaApi = (id: string) =>
       time(() => getJson(`${base}/api/nodes/${encodeURIComponent(id)}/neighbours?limit=${LIMIT}`));
+    const viaRawHttp = (id: string) => time(() => getJson(`${base}/raw/${encodeURIComponent(id)}`));
     const viaDriver = (id: string) =>
       time(() =>
         db.read((tx) =>
@@ -171,6 +191,7 @@ async function main(): Promise<void> {
     const api: number[] = [];
     const driver: number[] = [];
     const service: number[] = [];
+    const rawHttp: number[] = [];
     for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
       progress(
         `round ${round + 1}/${WARMUP_ROUNDS + ROUNDS}${round < WARMUP_ROUNDS ? ' (warm-up)' : ''}`,
@@ -187,10 +208,12 @@ async function main(): Promise<void> {
           a = await viaApi(id);
         }
         const v = await viaService(id);
+        const h = await viaRawHttp(id);
         if (round >= WARMUP_ROUNDS) {
           api.push(a);
           driver.push(d);
           service.push(v);
+          rawHttp.push(h);
         }
       }
     }
@@ -220,10 +243,17 @@ async function main(): Promise<void> {
           'service layer in the benchmark process (query, encoding, JSON text; no HTTP)',
           service,
         ),
+        row(
+          'the hop alone: the same Cypher with the raw driver behind a bare Node HTTP server in the app process, answering a record count',
+          rawHttp,
+        ),
         '',
         `Ratio API / driver: **${ratio50.toFixed(2)} at p50** (target ≤ 1.3), ${ratio95.toFixed(2)} at p95.`,
-        `Service layer / driver: ${(percentile(service, 50) / percentile(driver, 50)).toFixed(2)} at p50: ` +
-          'what remains of the API figure is HTTP, the app’s middleware and a second process.',
+        `Service layer / driver: ${(percentile(service, 50) / percentile(driver, 50)).toFixed(2)} at p50; ` +
+          `the hop alone / driver: ${(percentile(rawHttp, 50) / percentile(driver, 50)).toFixed(2)}; ` +
+          `API / the hop alone: ${(percentile(api, 50) / percentile(rawHttp, 50)).toFixed(2)}. ` +
+          'The hop (a second process, HTTP on loopback, the driver there) costs the same with or without our app; ' +
+          'what the app adds on top is validation, middleware, encoding and JSON.',
         '',
         `Load average (1 min) ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after the run ` +
           `on ${os.cpus().length} cores: other work on the machine adds noise to both columns alike.`,
