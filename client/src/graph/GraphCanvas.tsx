@@ -3,13 +3,26 @@
  * scene. Nodes seen before return to where they were; nodes arriving from an expansion are
  * placed around their origin; only a fresh scene or an explicit request runs a whole layout.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Collection,
+  type Core,
+  type ElementDefinition,
+  type NodeSingular,
+} from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { Scene } from '../scene/scene.ts';
+import { dataChanged } from './elements.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
-import { ringPositions, type Point } from './placement.ts';
-import { EDGE_LABEL_LIMIT, graphStylesheet } from './stylesheet.ts';
+import { arrivalSlices, ringPositions, type Point } from './placement.ts';
+import {
+  CAPTIONED,
+  CURVED,
+  LABELLED,
+  captionReach,
+  edgeDetail,
+  graphStylesheet,
+} from './stylesheet.ts';
 
 cytoscape.use(fcose);
 
@@ -75,6 +88,8 @@ export function GraphCanvas({
   const handlers = useRef({ onSelect, onExpand });
   const layoutRef = useRef(layout);
   const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
+  // Counts arrivals drawn over several frames, so the effects that follow elements run again.
+  const [drawnSlices, setDrawnSlices] = useState(0);
 
   useEffect(() => {
     handlers.current = { onSelect, onExpand };
@@ -122,11 +137,18 @@ export function GraphCanvas({
       remember(cy, memory.current);
     });
     cy.on('dragfree', 'node', () => remember(cy, memory.current));
+    // Large scenes caption the nodes in view once zoomed in: looked at when the view settles.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      clearTimeout(settle);
+      settle = setTimeout(() => cy.batch(() => refreshCaptions(cy)), CAPTION_SETTLE_MS);
+    });
     cyRef.current = cy;
     // Panels opening beside or below the canvas change its size; Cytoscape must hear of it.
     const resize = new ResizeObserver(() => cy.resize());
     resize.observe(container);
     return () => {
+      clearTimeout(settle);
       resize.disconnect();
       // Positions survive a renderer switch: the next instance puts every node back.
       remember(cy, positions);
@@ -142,27 +164,51 @@ export function GraphCanvas({
     if (!cy) return;
     const wasEmpty = cy.nodes().empty();
     const before = new Set(cy.nodes().map((n) => n.id()));
-    const unplaced = syncElements(cy, elements, memory.current, arrival);
-    if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
-    if (container) {
-      // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
-      container.dataset.renderedNodes = String(cy.nodes().length);
-      container.dataset.renderedEdges = String(cy.edges().length);
+    const { unplaced, slices } = syncElements(cy, elements, memory.current, arrival);
+    const finish = () => {
+      if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
+      if (container) {
+        // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
+        container.dataset.renderedNodes = String(cy.nodes().length);
+        container.dataset.renderedEdges = String(cy.edges().length);
+      }
+      if (wasEmpty && unplaced > 0) runLayout(cy, container, layoutRef.current, true);
+      else remember(cy, memory.current);
+    };
+    const [first, ...rest] = slices;
+    if (first) drawSlice(cy, first, wasEmpty);
+    if (rest.length === 0) {
+      finish();
+      return;
     }
-    if (wasEmpty && unplaced > 0) runLayout(cy, container, layoutRef.current, true);
-    else remember(cy, memory.current);
+    // The rest one slice per frame; a newer scene cancels what is left and syncs afresh
+    // (the planned places are remembered, so nodes still land around their origin).
+    let frame = requestAnimationFrame(function next() {
+      const slice = rest.shift();
+      if (slice) drawSlice(cy, slice, false);
+      if (rest.length > 0) {
+        frame = requestAnimationFrame(next);
+        return;
+      }
+      finish();
+      setDrawnSlices((n) => n + 1);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [elements, arrival, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const set = new Set(pinned);
-    cy.nodes().forEach((node) => {
-      const pin = set.has(node.id());
-      if (pin) node.lock().addClass('pinned');
-      else node.unlock().removeClass('pinned');
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const pin = set.has(node.id());
+        if (pin === node.hasClass('pinned')) return;
+        if (pin) node.lock().addClass('pinned');
+        else node.unlock().removeClass('pinned');
+      });
     });
-  }, [pinned, elements, webgl]);
+  }, [pinned, elements, webgl, drawnSlices]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -177,7 +223,7 @@ export function GraphCanvas({
     current.unselect();
     element.select();
     if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
-  }, [selected, elements, webgl]);
+  }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -190,7 +236,7 @@ export function GraphCanvas({
     });
     const container = containerRef.current;
     if (container) container.dataset.highlighted = String(cy.elements('.path').length);
-  }, [highlight, elements, webgl]);
+  }, [highlight, elements, webgl, drawnSlices]);
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 40),
@@ -226,6 +272,8 @@ export function GraphCanvas({
 
 /** The zoom for a scene of one or two nodes. */
 const COMFORTABLE_ZOOM = 1.2;
+/** How long the view must rest before a large scene's captions follow it. */
+const CAPTION_SETTLE_MS = 150;
 
 /**
  * When nodes arrive (an expansion) partly outside the view, the view moves to show the origin
@@ -265,61 +313,119 @@ function highlightNeighbourhood(cy: Core, node: NodeSingular): void {
   });
 }
 
+/** A part of an arrival drawn in one frame. */
+interface Slice {
+  nodes: ElementDefinition[];
+  edges: ElementDefinition[];
+}
+
 /**
- * Adds, updates and removes elements so the instance shows exactly `elements`. New nodes go to
- * their remembered place, or around the arrival's anchor, or around the view's centre; returns
- * how many new nodes had no place of their own (a fresh scene that wants a layout).
+ * Removes and updates elements so the instance shows what `elements` keeps, and plans the
+ * arrivals: new nodes go to their remembered place, or around the arrival's anchor, or around
+ * the view's centre. Returns the arrivals in slices to draw one per frame (one slice for a fresh
+ * scene, which is laid out as a whole) and how many new nodes had no place of their own (a
+ * fresh scene that wants a layout).
  */
 function syncElements(
   cy: Core,
   elements: ElementDefinition[],
   memory: Map<string, Point>,
   arrival: Scene['arrival'],
-): number {
+): { unplaced: number; slices: Slice[] } {
   const wanted = new Set(elements.map((e) => e.data.id as string));
   const wasEmpty = cy.nodes().empty();
-  let unplaced = 0;
+  const newNodes: ElementDefinition[] = [];
+  const newEdges: ElementDefinition[] = [];
   cy.batch(() => {
     const leaving = cy.elements().filter((el) => !wanted.has(el.id()));
     leaving.nodes().forEach((node) => {
       memory.set(node.id(), { ...node.position() });
     });
     leaving.remove();
-
-    const newNodes: ElementDefinition[] = [];
-    const newEdges: ElementDefinition[] = [];
     for (const element of elements) {
       const existing = cy.getElementById(element.data.id as string);
-      if (existing.nonempty()) existing.data(element.data);
-      else if (element.group === 'nodes') newNodes.push(element);
+      if (existing.nonempty()) {
+        if (dataChanged(existing.data() as Record<string, unknown>, element.data)) {
+          existing.data(element.data);
+        }
+      } else if (element.group === 'nodes') newNodes.push(element);
       else newEdges.push(element);
     }
-
-    const needPlace = newNodes.filter((n) => !memory.has(n.data.id as string));
-    if (wasEmpty) unplaced = needPlace.length;
-    const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : undefined;
-    const centre: Point =
-      anchor && anchor.nonempty()
-        ? anchor.position()
-        : {
-            x: (cy.width() / 2 - cy.pan().x) / cy.zoom(),
-            y: (cy.height() / 2 - cy.pan().y) / cy.zoom(),
-          };
-    const ring = wasEmpty
-      ? []
-      : ringPositions(centre, needPlace.length, (cy.nodes().length % 7) * 0.45);
-    let slot = 0;
-    for (const node of newNodes) {
-      const remembered = memory.get(node.data.id as string);
-      const position = remembered ?? ring[slot++];
-      cy.add(position ? { ...node, position: { ...position } } : node);
-    }
-    cy.add(newEdges);
-    const edges = cy.edges();
-    if (edges.length <= EDGE_LABEL_LIMIT) edges.addClass('labelled');
-    else edges.removeClass('labelled');
+    if (newNodes.length === 0 && newEdges.length === 0) refreshClasses(cy);
   });
-  return unplaced;
+
+  const needPlace = newNodes.filter((n) => !memory.has(n.data.id as string));
+  const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : undefined;
+  const centre: Point =
+    anchor && anchor.nonempty()
+      ? anchor.position()
+      : {
+          x: (cy.width() / 2 - cy.pan().x) / cy.zoom(),
+          y: (cy.height() / 2 - cy.pan().y) / cy.zoom(),
+        };
+  const ring = wasEmpty
+    ? []
+    : ringPositions(centre, needPlace.length, (cy.nodes().length % 7) * 0.45);
+  let slot = 0;
+  const placed = newNodes.map((node) => {
+    const id = node.data.id as string;
+    const position = memory.get(id) ?? ring[slot++];
+    if (!position) return node;
+    // Remembered at once, so an arrival cut short by a newer scene keeps its places.
+    memory.set(id, position);
+    return { ...node, position: { ...position } };
+  });
+  if (newNodes.length === 0 && newEdges.length === 0) return { unplaced: 0, slices: [] };
+  return {
+    unplaced: wasEmpty ? needPlace.length : 0,
+    slices: wasEmpty
+      ? [{ nodes: placed, edges: newEdges }]
+      : arrivalSlices(placed, newEdges, (id) => cy.getElementById(id).nonempty()),
+  };
+}
+
+/**
+ * Adds a slice of an arrival and brings the scene-size classes up to date, in one batch. A
+ * fresh scene is laid out and fitted next: which of its nodes are in view is known only then.
+ */
+function drawSlice(cy: Core, slice: Slice, fresh: boolean): void {
+  cy.batch(() => {
+    cy.add(slice.nodes);
+    cy.add(slice.edges);
+    refreshClasses(cy, fresh ? 0 : cy.zoom());
+  });
+}
+
+/** The classes that depend on the scene's size (stylesheet.ts), changed only where they differ. */
+function refreshClasses(cy: Core, zoom = cy.zoom()): void {
+  const edges = cy.elements('edge');
+  const detail = edgeDetail(edges.length);
+  setClass(edges, LABELLED, detail.labelled);
+  setClass(edges, CURVED, detail.curved);
+  refreshCaptions(cy, zoom);
+}
+
+/** Captions on every node of a small scene; in a large one on nodes in view when zoomed in. */
+function refreshCaptions(cy: Core, zoom = cy.zoom()): void {
+  const nodes = cy.elements('node');
+  const reach = captionReach(nodes.length, zoom);
+  if (reach !== 'in-view') {
+    setClass(nodes, CAPTIONED, reach === 'all');
+    return;
+  }
+  const { x1, x2, y1, y2 } = cy.extent();
+  const inView = nodes.filter((node) => {
+    const { x, y } = (node as NodeSingular).position();
+    return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+  });
+  setClass(inView, CAPTIONED, true);
+}
+
+function setClass(elements: Collection, name: string, on: boolean): void {
+  const changing = elements.filter((el) => el.hasClass(name) !== on);
+  if (changing.empty()) return;
+  if (on) changing.addClass(name);
+  else changing.removeClass(name);
 }
 
 function runLayout(

@@ -1,4 +1,10 @@
-/** The Cytoscape stylesheet: per-element colours and sizes come from element data (elements.ts). */
+/**
+ * The Cytoscape stylesheet: per-element colours and sizes come from element data (elements.ts).
+ * What costs most when a scene is first drawn — measuring every caption, curving every edge and
+ * drawing its arrow — is switched on by classes the canvas sets only where it pays off: on every
+ * element of a small scene, and in a large one on what the user looks at closely (the hovered
+ * neighbourhood, the selection, captions of the nodes in view once zoomed in).
+ */
 import type { StylesheetJson } from 'cytoscape';
 
 export const CANVAS_TEXT = '#1f2937';
@@ -6,6 +12,41 @@ export const SELECTION = '#0b5fff';
 export const PATH = '#d97706';
 /** Above this many edges, type labels show only on hover and selection. */
 export const EDGE_LABEL_LIMIT = 60;
+/** Above this many nodes, captions show on nodes in view at CAPTION_ZOOM and closer. */
+export const NODE_CAPTION_LIMIT = 200;
+/** Above this many edges, edges are drawn as plain lines, curved with arrows on hover. */
+export const EDGE_CURVE_LIMIT = 300;
+/**
+ * The zoom from which a large scene captions the nodes in view. Below about 0.5 captions are
+ * too small to draw at all (`min-zoomed-font-size`).
+ */
+export const CAPTION_ZOOM = 0.75;
+
+/** Node class: the caption is drawn. */
+export const CAPTIONED = 'captioned';
+/** Edge class: the type label is drawn. */
+export const LABELLED = 'labelled';
+/** Edge class: drawn as a bezier curve (parallel edges fan out) with an arrow head. */
+export const CURVED = 'curved';
+
+/** Which nodes carry a caption: all of them, those in view, or none (see CAPTION_ZOOM). */
+export type CaptionReach = 'all' | 'in-view' | 'none';
+
+export function captionReach(nodes: number, zoom: number): CaptionReach {
+  if (nodes <= NODE_CAPTION_LIMIT) return 'all';
+  return zoom >= CAPTION_ZOOM ? 'in-view' : 'none';
+}
+
+/** Whether the edges of a scene with this many edges are all labelled, and all curved. */
+export function edgeDetail(edges: number): { labelled: boolean; curved: boolean } {
+  return { labelled: edges <= EDGE_LABEL_LIMIT, curved: edges <= EDGE_CURVE_LIMIT };
+}
+
+const CURVE = {
+  'curve-style': 'bezier',
+  'target-arrow-shape': 'triangle',
+  'arrow-scale': 0.9,
+} as const;
 
 export function graphStylesheet(): StylesheetJson {
   return [
@@ -17,6 +58,11 @@ export function graphStylesheet(): StylesheetJson {
         'border-width': 2,
         width: 'data(size)',
         height: 'data(size)',
+      },
+    },
+    {
+      selector: `node.${CAPTIONED}, node.highlighted, node:selected, node.path`,
+      style: {
         label: 'data(caption)',
         color: CANVAS_TEXT,
         'font-size': 11,
@@ -34,9 +80,16 @@ export function graphStylesheet(): StylesheetJson {
         width: 1.5,
         'line-color': '#9aa4b2',
         'target-arrow-color': '#9aa4b2',
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
-        'curve-style': 'bezier',
+        'curve-style': 'haystack',
+      },
+    },
+    { selector: `edge.${CURVED}, edge.highlighted, edge:selected, edge.path`, style: CURVE },
+    {
+      // Type labels on every edge only while the scene is small enough to read them; otherwise
+      // on the hovered neighbourhood and the selection.
+      selector: `edge.${LABELLED}, edge.highlighted, edge:selected`,
+      style: {
+        label: 'data(type)',
         'font-size': 8,
         color: '#4b5563',
         'text-rotation': 'autorotate',
@@ -45,12 +98,6 @@ export function graphStylesheet(): StylesheetJson {
         'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
       },
-    },
-    {
-      // Type labels on every edge only while the scene is small enough to read them; otherwise
-      // on the hovered neighbourhood and the selection.
-      selector: 'edge.labelled, edge.highlighted, edge:selected',
-      style: { label: 'data(type)' },
     },
     {
       selector: 'node:selected',
