@@ -2,80 +2,46 @@
 // Chromium against the seed meeting in a real Neo4j. What stays drawn is checked against the
 // data the canvas exports (the drawn nodes and relationships), so expectations follow the data.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { GraphData, GraphNode } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
-import type { Database } from '../../server/db/database.ts';
-import {
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type RunningApp,
-} from '../support/browser.ts';
+import { useExplorerSession, collectPageErrors, screenshot } from '../support/browser.ts';
 import {
   SHARED_MISSING_MESSAGE,
   clearDatabase,
   hasSharedDatasets,
   loadMovies,
-  openTestDatabase,
 } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
 const dagreScripts: string[] = [];
 const failedRequests: string[] = [];
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  await clearDatabase(db);
-  await loadMeetingGraph(db);
-  app = await startApp(db);
-  await warmUp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  viewport: { width: 1280, height: 900 },
   // A syntax error is answered with 400, which the browser logs by itself.
-  pageErrors = collectPageErrors(page, [/status of 4\d\d/]);
-  page.on('request', (request) => {
-    if (/cytoscape-dagre.*\.js$/.test(request.url())) dagreScripts.push(request.url());
-  });
-  // Named in failures: a console error alone does not say which request failed.
-  page.on('response', (response) => {
-    if (response.status() >= 500) failedRequests.push(`${response.status()} ${response.url()}`);
-  });
+  ignoreErrors: [/status of 4\d\d/],
+  prepare: async ({ page }) => {
+    page.on('request', (request) => {
+      if (/cytoscape-dagre.*\.js$/.test(request.url())) dagreScripts.push(request.url());
+    });
+    // Named in failures: a console error alone does not say which request failed.
+    page.on('response', (response) => {
+      if (response.status() >= 500) failedRequests.push(`${response.status()} ${response.url()}`);
+    });
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-
-/**
- * A freshly started Neo4j on a busy machine can be slow over its first schema sample and
- * overview; one request of each beforehand keeps the page's own requests within their deadline.
- */
-async function warmUp(): Promise<void> {
-  for (const route of ['/api/schema', '/api/graph/overview?limit=150']) {
-    await fetch(`${app.url}${route}`).then((r) => r.arrayBuffer());
-  }
-}
-
-const canvas = () => page.getByTestId('graph-canvas');
+const canvas = () => e2e.page.getByTestId('graph-canvas');
 const drawn = async (what: 'nodes' | 'edges') =>
   Number(await canvas().getAttribute(`data-rendered-${what}`));
-const filters = () => page.getByTestId('filters');
+const filters = () => e2e.page.getByTestId('filters');
 
 async function exported(label: string): Promise<string> {
-  await page.getByText('Export', { exact: true }).click();
+  await e2e.page.getByText('Export', { exact: true }).click();
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: label }).click(),
+    e2e.page.waitForEvent('download'),
+    e2e.page.getByRole('button', { name: label }).click(),
   ]);
   return fs.readFileSync((await download.path()) as string, 'utf8');
 }
@@ -102,8 +68,10 @@ describe('property and date filters', () => {
   let all: GraphData;
 
   test('a property filter keeps the nodes that match and the relationships between them', async () => {
-    await page.goto(app.url);
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+    await e2e.page.goto(e2e.app.url);
+    await e2e.page
+      .locator('[data-testid=graph-canvas][data-layout=done]')
+      .waitFor({ timeout: 30_000 });
     all = await drawnData();
     expect(all.nodes.length).toBeGreaterThan(3);
 
@@ -128,7 +96,7 @@ describe('property and date filters', () => {
     await expect
       .poll(() => filters().getByTestId('property-filter').textContent())
       .toContain('name contains "tajik"');
-    await screenshot(page, 'filters-property');
+    await screenshot(e2e.page, 'filters-property');
 
     await filters().getByRole('button', { name: 'Remove filter name contains "tajik"' }).click();
     await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
@@ -182,11 +150,11 @@ describe('property and date filters', () => {
     expect(await filters().getByTestId('filters-summary').textContent()).toMatch(
       new RegExp(`^${want.nodes.length + want.relationships.length} of \\d+ elements shown$`),
     );
-    await screenshot(page, 'filters-date');
+    await screenshot(e2e.page, 'filters-date');
 
     await dates.getByRole('button', { name: 'Clear dates' }).click();
     await expect.poll(() => drawn('nodes')).toBe(all.nodes.length);
-    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+    expect(e2e.pageErrors, failedRequests.join(', ')).toEqual([]);
   });
 });
 
@@ -202,29 +170,29 @@ describe('dagre layout', () => {
   const layers = (points: { y: number }[]) => new Set(points.map((p) => Math.round(p.y))).size;
 
   test('is loaded when first chosen and puts nodes in layers', async () => {
-    await page.getByLabel('Layout').selectOption('fcose');
-    await page.getByRole('button', { name: 'Re-layout' }).click();
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await e2e.page.getByLabel('Layout').selectOption('fcose');
+    await e2e.page.getByRole('button', { name: 'Re-layout' }).click();
+    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
     const forceDirected = await centres();
     expect(dagreScripts).toEqual([]);
 
-    await page.getByLabel('Layout').selectOption('dagre');
+    await e2e.page.getByLabel('Layout').selectOption('dagre');
     await expect.poll(() => dagreScripts.length).toBe(1);
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
     await expect.poll(async () => layers(await centres())).toBeLessThan(forceDirected.length / 2);
     const layered = await centres();
     expect(layered.length).toBe(forceDirected.length);
     expect(layers(layered)).toBeGreaterThanOrEqual(2);
     expect(layers(layered)).toBeLessThan(layers(forceDirected));
-    await screenshot(page, 'layout-dagre');
-    expect(new URL(page.url()).searchParams.get('layout')).toBe('dagre');
-    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+    await screenshot(e2e.page, 'layout-dagre');
+    expect(new URL(e2e.page.url()).searchParams.get('layout')).toBe('dagre');
+    expect(e2e.pageErrors, failedRequests.join(', ')).toEqual([]);
   });
 
   test('a link with the dagre layout lays out with it from the start', async () => {
-    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const otherErrors = collectPageErrors(other);
-    await other.goto(`${app.url}/?layout=dagre`);
+    await other.goto(`${e2e.app.url}/?layout=dagre`);
     await other
       .locator('[data-testid=graph-canvas][data-layout=done]')
       .waitFor({ timeout: 30_000 });
@@ -239,35 +207,35 @@ describe('dagre layout', () => {
 
 describe('Cypher editor', () => {
   test('marks the syntax error where the server points, until the query is edited', async () => {
-    await page.getByRole('button', { name: 'Cypher' }).click();
-    await page.locator('.cm-content').waitFor();
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('MATCH (n)\nRETURN n LIMT 5');
-    await page.getByRole('button', { name: 'Run' }).click();
-    const error = page.getByTestId('console-error');
+    await e2e.page.getByRole('button', { name: 'Cypher' }).click();
+    await e2e.page.locator('.cm-content').waitFor();
+    await e2e.page.locator('.cm-content').click();
+    await e2e.page.keyboard.press('Control+A');
+    await e2e.page.keyboard.press('Delete');
+    await e2e.page.keyboard.insertText('MATCH (n)\nRETURN n LIMT 5');
+    await e2e.page.getByRole('button', { name: 'Run' }).click();
+    const error = e2e.page.getByTestId('console-error');
     await expect.poll(() => error.getAttribute('data-kind')).toBe('query-syntax');
     const [, line, column] =
       /line (\d+), column (\d+)/.exec((await error.textContent()) ?? '') ?? [];
     expect(line).toBe('2');
 
-    const mark = page.getByTestId('editor-error-mark');
+    const mark = e2e.page.getByTestId('editor-error-mark');
     await mark.waitFor();
     expect(await mark.textContent()).toBe('LIMT');
     expect(await mark.getAttribute('title')).toMatch(
       new RegExp(`^Syntax error at line 2, column ${column}\\. Invalid input 'LIMT'`),
     );
     // The mark sits on the second line of the editor.
-    const lines = page.locator('.cm-line');
+    const lines = e2e.page.locator('.cm-line');
     expect(await lines.nth(1).locator('[data-testid=editor-error-mark]').count()).toBe(1);
     expect(await lines.nth(1).getAttribute('class')).toContain('cm-server-error-line');
-    await screenshot(page, 'console-error-mark');
+    await screenshot(e2e.page, 'console-error-mark');
 
-    await page.keyboard.press('End');
-    await page.keyboard.insertText('0');
+    await e2e.page.keyboard.press('End');
+    await e2e.page.keyboard.insertText('0');
     await expect.poll(() => mark.count()).toBe(0);
-    expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+    expect(e2e.pageErrors, failedRequests.join(', ')).toEqual([]);
   });
 });
 
@@ -275,10 +243,10 @@ describe.skipIf(!hasSharedDatasets)(
   `on the movies example graph (${SHARED_MISSING_MESSAGE})`,
   () => {
     test('filters by a number range on nodes and by a list of text on relationships', async () => {
-      await clearDatabase(db);
-      await loadMovies(db);
-      await page.goto(app.url);
-      await page
+      await clearDatabase(e2e.db);
+      await loadMovies(e2e.db);
+      await e2e.page.goto(e2e.app.url);
+      await e2e.page
         .locator('[data-testid=graph-canvas][data-layout=done]')
         .waitFor({ timeout: 30_000 });
       const all = await drawnData();
@@ -314,8 +282,8 @@ describe.skipIf(!hasSharedDatasets)(
       expect(roles.length).toBeGreaterThan(0);
       await expect.poll(() => drawn('edges')).toBe(roles.length);
       expect(await drawn('nodes')).toBe(all.nodes.length);
-      await screenshot(page, 'filters-movies');
-      expect(pageErrors, failedRequests.join(', ')).toEqual([]);
+      await screenshot(e2e.page, 'filters-movies');
+      expect(e2e.pageErrors, failedRequests.join(', ')).toEqual([]);
     });
   },
 );

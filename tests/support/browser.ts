@@ -64,6 +64,16 @@ export async function startApp(db: Database): Promise<RunningApp> {
   };
 }
 
+/**
+ * A freshly started Neo4j on a busy machine can be slow over its first schema sample and
+ * overview; one request of each beforehand keeps the page's own requests within their deadline.
+ */
+async function warmUp(app: RunningApp): Promise<void> {
+  for (const route of ['/api/schema', '/api/graph/overview?limit=150']) {
+    await fetch(`${app.url}${route}`).then((r) => r.arrayBuffer());
+  }
+}
+
 export interface ExplorerSession<T = unknown> {
   readonly db: Database;
   readonly app: RunningApp;
@@ -126,6 +136,7 @@ export function useExplorerSession<T>(options: ExplorerSessionOptions<T>): Explo
     await clearDatabase(db);
     loaded = { value: await options.load(db) };
     app = await startApp(db);
+    await warmUp(app);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
     pageErrors = collectPageErrors(page, options.ignoreErrors);
