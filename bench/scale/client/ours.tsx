@@ -11,7 +11,11 @@ import type { GraphData } from '../../../common/api.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../../../client/src/graph/GraphCanvas.tsx';
 import { toElements } from '../../../client/src/graph/elements.ts';
 import { layoutOptions } from '../../../client/src/graph/layouts.ts';
-import { assignLabelStyles, countLabels } from '../../../client/src/graph/palette.ts';
+import {
+  assignLabelStyles,
+  countLabels,
+  type LabelStyles,
+} from '../../../client/src/graph/palette.ts';
 
 declare global {
   interface Window {
@@ -28,9 +32,12 @@ let shown: GraphData = { nodes: [], relationships: [] };
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
+/** Label colours, kept from one render to the next as the app keeps them (useExplorer). */
+let styles: LabelStyles = {};
+
 function elementsOf(data: GraphData): ElementDefinition[] {
-  const styles = assignLabelStyles(
-    {},
+  styles = assignLabelStyles(
+    styles,
     data.nodes.flatMap((n) => n.labels),
   );
   return toElements(data.nodes, data.relationships, styles, countLabels(data.nodes));

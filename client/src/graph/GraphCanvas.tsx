@@ -183,10 +183,11 @@ export function GraphCanvas({
     }
     // The rest one slice per frame; a newer scene cancels what is left and syncs afresh
     // (the planned places are remembered, so nodes still land around their origin).
+    // Moving the view to the arrivals redraws everything: it gets a frame of its own.
     let frame = requestAnimationFrame(function next() {
       const slice = rest.shift();
-      if (slice) drawSlice(cy, slice, false);
-      if (rest.length > 0) {
+      if (slice) {
+        drawSlice(cy, slice, false);
         frame = requestAnimationFrame(next);
         return;
       }
