@@ -404,7 +404,7 @@ function clientSection(results: Results): Rendered {
       `fcose on ${n(client.layout.nodes)} nodes and ${n(client.layout.edges)} edges with the app's options: draft quality **${ms(client.layout.draftMs)} ms**, default quality ${ms(client.layout.defaultMs)} ms.`,
       ...client.expand.map(
         (e) =>
-          `Expanding a node by ${e.added} neighbours in a scene of ${n(e.sceneElements)} elements: drawn after ${ms(e.drawnMs)} ms; longest task ${ms(e.longestTaskMs)} ms, ${e.longTasks} task(s) over 50 ms.`,
+          `Expanding a node by ${e.added} neighbours in a scene of ${n(e.sceneElements)} elements: drawn after ${ms(e.drawnMs)} ms; ${e.longTasks === 0 ? 'no task over 50 ms' : `longest task ${ms(e.longestTaskMs)} ms, ${e.longTasks} task(s) over 50 ms`}.`,
       ),
       '',
       '![frames per second](benchmarks/client-fps.svg)',
