@@ -103,9 +103,11 @@ export async function writePlan(
     }
     await runBatches(tx, MERGE_DOCUMENTS, plan.documents, params, batchSize);
     await runBatches(tx, MERGE_PASSAGES, plan.passages, params, batchSize);
-    await runBatches(tx, MERGE_ENTITIES, plan.entities, params, batchSize);
+    // What other documents added to seed entities and facts is told apart by its passages.
+    const withPassages = { ...params, seedPassages: plan.passages.map((p) => p.key) };
+    await runBatches(tx, MERGE_ENTITIES, plan.entities, withPassages, batchSize);
     await runBatches(tx, MERGE_MENTIONS, plan.mentions, params, batchSize);
-    await runBatches(tx, MERGE_FACTS, plan.facts, params, batchSize);
+    await runBatches(tx, MERGE_FACTS, plan.facts, withPassages, batchSize);
     return reset;
   });
 }

@@ -79,11 +79,19 @@ RETURN count(p) AS written`;
  * Entities MERGE on the common label's unique key; the kind label is a dynamic label ($(…),
  * Cypher 5.26) whose values the validator has checked against the ontology. One fixed text for
  * every kind (and one for every fact type) keeps the statements Neo4j has to plan to five.
+ * Loading again keeps what ingested documents added: their aliases (after the seed's, also in
+ * `searchText`) and `source: text` for an entity a passage of another document mentions.
  */
 export const MERGE_ENTITIES = `
 UNWIND $rows AS row
 MERGE (n:${q(ENTITY_LABEL)} {key: row.key})
+WITH n, row, [a IN coalesce(n.aliases, []) WHERE NOT a IN row.properties.aliases] AS kept
 SET n:$(row.kind), n += row.properties
+SET n.aliases = row.properties.aliases + kept,
+    n.searchText = reduce(s = row.properties.searchText, a IN kept | s + ' | ' + a),
+    n.source = CASE
+      WHEN EXISTS { MATCH (p:${q(PASSAGE_LABEL)})-[:${q(MENTIONS)}]->(n) WHERE NOT p.key IN $seedPassages }
+      THEN 'text' ELSE row.properties.source END
 RETURN count(n) AS written`;
 
 export const MERGE_MENTIONS = `
@@ -97,13 +105,27 @@ RETURN count(m) AS written`;
 /**
  * Facts connect entities, or an entity and a document: each end is found by a unique-index seek
  * on either label. The type is a dynamic type whose values the validator has checked.
+ * Loading again replaces the seed's own evidence but keeps, after it and still index-aligned,
+ * the evidence other documents added to the same fact ($seedPassages: this seed's passages); a
+ * fact with such evidence stays stated in a text.
  */
 export const MERGE_FACTS = `
 UNWIND $rows AS row
 MATCH (a:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.from})
 MATCH (b:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
+WITH row, r, [i IN range(0, size(coalesce(r.evidencePassages, [])) - 1)
+  WHERE NOT r.evidencePassages[i] IN $seedPassages |
+  [r.evidencePassages[i], r.evidenceQuotes[i], r.evidenceStarts[i], r.evidenceEnds[i],
+   r.evidenceDocStarts[i], r.evidenceDocEnds[i]]] AS kept
 SET r += row.properties
+SET r.evidencePassages = r.evidencePassages + [k IN kept | k[0]],
+    r.evidenceQuotes = r.evidenceQuotes + [k IN kept | k[1]],
+    r.evidenceStarts = r.evidenceStarts + [k IN kept | k[2]],
+    r.evidenceEnds = r.evidenceEnds + [k IN kept | k[3]],
+    r.evidenceDocStarts = r.evidenceDocStarts + [k IN kept | k[4]],
+    r.evidenceDocEnds = r.evidenceDocEnds + [k IN kept | k[5]],
+    r.source = CASE WHEN size(kept) > 0 THEN 'text' ELSE r.source END
 RETURN count(r) AS written`;
 
 /** Relationships of other data attached to seed nodes: a reset removes them too. */
