@@ -42,6 +42,8 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  // Behind a reverse proxy, rate limits count the client the proxy names, not the proxy.
+  if (config.security.trustProxy !== false) app.set('trust proxy', config.security.trustProxy);
   app.use(
     pinoHttp({
       logger: log,

@@ -12,6 +12,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A proxy Express can trust: an IPv4/IPv6 address or subnet, or one of its named ranges. */
+const TRUSTED_PROXY =
+  /^(?:loopback|linklocal|uniquelocal|\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:.]*(?:\/\d{1,3})?)$/i;
+
 const EnvSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -69,6 +73,26 @@ const EnvSchema = z.object({
       ),
     )
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      const text = value.trim();
+      if (text === '' || text === 'false') return false;
+      if (/^\d+$/.test(text)) {
+        const hops = Number(text);
+        if (hops >= 1 && hops <= 10) return hops;
+      } else if (text !== 'true') {
+        const entries = text.split(',').map((entry) => entry.trim());
+        if (entries.every((entry) => TRUSTED_PROXY.test(entry))) return entries;
+      }
+      context.addIssue({
+        code: 'custom',
+        message:
+          'must be the number of proxies in front (1–10) or the proxies’ addresses, subnets or loopback/linklocal/uniquelocal, comma-separated; "true" would let any client choose its address',
+      });
+      return z.NEVER;
+    })
+    .optional(),
   RATE_LIMIT_WINDOW_MS: int(1_000, 3_600_000).default(60_000),
   RATE_LIMIT_MAX: int(1, 1_000_000).default(3_000),
   RATE_LIMIT_CYPHER_MAX: int(1, 1_000_000).default(300),
@@ -101,6 +125,11 @@ export interface Config {
     writeToken: string | undefined;
     /** Origins allowed to call the API from a browser; empty = same origin only. */
     corsOrigins: string[];
+    /**
+     * Proxies whose X-Forwarded-For names the client (Express "trust proxy": a hop count or
+     * addresses); false: the peer address is the client's.
+     */
+    trustProxy: false | number | string[];
     /** Requests per client address and window: all of /api, the console, writing routes. */
     rateLimit: { windowMs: number; max: number; cypherMax: number; writeMax: number };
   };
@@ -167,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     security: {
       writeToken: e.WRITE_TOKEN,
       corsOrigins: e.CORS_ORIGINS ?? [],
+      trustProxy: e.TRUST_PROXY ?? false,
       rateLimit: {
         windowMs: e.RATE_LIMIT_WINDOW_MS,
         max: e.RATE_LIMIT_MAX,

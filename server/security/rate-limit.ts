@@ -27,7 +27,7 @@ function limiter(
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     identifier: name,
-    // The server does not trust proxy headers; a forwarded-for header is ignored, not an error.
+    // Forwarded-for headers count only from the proxies TRUST_PROXY names; otherwise ignored.
     validate: { xForwardedForHeader: false },
     handler: (req, _res, next) => {
       const reset =

@@ -66,6 +66,7 @@ describe('configuration', () => {
         CORS_ORIGINS: 'https://ok.example, *, https://x.example/path',
         RATE_LIMIT_MAX: '0',
         RATE_LIMIT_WINDOW_MS: 'soon',
+        TRUST_PROXY: 'true',
       });
     } catch (error) {
       violations = (error as ConfigError).violations;
@@ -77,8 +78,18 @@ describe('configuration', () => {
         'CORS_ORIGINS.2',
         'RATE_LIMIT_MAX',
         'RATE_LIMIT_WINDOW_MS',
+        'TRUST_PROXY',
       ]),
     );
+    for (const bad of ['0', '11', 'everyone', '10.0.0.1, *']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+    expect(loadConfig({ TRUST_PROXY: '1' }).security.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).security.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
     const config = loadConfig({
       WRITE_TOKEN: TOKEN,
       CORS_ORIGINS: 'https://a.example,http://b:8080',
@@ -86,6 +97,7 @@ describe('configuration', () => {
     expect(config.security).toEqual({
       writeToken: TOKEN,
       corsOrigins: ['https://a.example', 'http://b:8080'],
+      trustProxy: false,
       rateLimit: { windowMs: 60_000, max: 3_000, cypherMax: 300, writeMax: 60 },
     });
     expect(loadConfig({}).security.writeToken).toBeUndefined();
@@ -284,6 +296,36 @@ describe('rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(body.detail).toContain('at most 3 per 60 s');
     expect((await request(base, '/api/health')).status).toBe(200);
+  });
+
+  it('counts the client a trusted proxy names, and only then', async () => {
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    // Trusted (the test's loopback peer is the proxy): each forwarded client has its budget.
+    const proxied = await app({ RATE_LIMIT_MAX: '2', TRUST_PROXY: 'loopback' });
+    for (let i = 0; i < 2; i++) {
+      expect((await request(proxied.base, '/api/openapi.json', from('198.51.100.7'))).status).toBe(
+        200,
+      );
+    }
+    problem(
+      await request(proxied.base, '/api/openapi.json', from('198.51.100.7')),
+      'rate-limited',
+      429,
+    );
+    expect((await request(proxied.base, '/api/openapi.json', from('203.0.113.9'))).status).toBe(
+      200,
+    );
+    // Not trusted: the header is ignored and everyone behind the peer shares one budget.
+    const direct = await app({ RATE_LIMIT_MAX: '2' });
+    expect((await request(direct.base, '/api/openapi.json', from('198.51.100.7'))).status).toBe(
+      200,
+    );
+    expect((await request(direct.base, '/api/openapi.json', from('203.0.113.9'))).status).toBe(200);
+    problem(
+      await request(direct.base, '/api/openapi.json', from('192.0.2.1')),
+      'rate-limited',
+      429,
+    );
   });
 
   it('gives the console and writing routes budgets of their own', async () => {
