@@ -23,6 +23,7 @@ import { schemaRouter } from './schema/router.ts';
 import { searchRouter } from './search/router.ts';
 import {
   apiGuards,
+  hostCheck,
   outageWatch,
   requestDeadline,
   requestDeadlineMs,
@@ -52,6 +53,7 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
     }),
   );
   app.use(securityHeaders());
+  app.use(hostCheck(config.security.allowedHosts));
   // Before body parsing: refused requests (origin, rate, token) are not even read.
   app.use('/api', ...apiGuards(config));
   app.use(

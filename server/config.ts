@@ -73,6 +73,20 @@ const EnvSchema = z.object({
       ),
     )
     .optional(),
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(?:\*|[a-z0-9.-]+|\[?[0-9a-f:.]+\]?)$/,
+            'must list host names or addresses without scheme or port (or *), comma-separated',
+          ),
+      ),
+    )
+    .optional(),
   TRUST_PROXY: z
     .string()
     .transform((value, context) => {
@@ -123,6 +137,11 @@ export interface Config {
   security: {
     /** Bearer token writing routes require; without one they refuse every request. */
     writeToken: string | undefined;
+    /**
+     * Host names requests may address (Host header); null: any. Guards a server on loopback
+     * against DNS rebinding.
+     */
+    allowedHosts: string[] | null;
     /** Origins allowed to call the API from a browser; empty = same origin only. */
     corsOrigins: string[];
     /**
@@ -151,6 +170,21 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError listing every violation. */
+/** Names a browser uses for this machine itself. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+/**
+ * The Host names the server answers for: ALLOWED_HOSTS when set (`*`: any); otherwise, on a
+ * loopback address, the loopback names only (a page on another domain that rebinds its name to
+ * 127.0.0.1 sends its own name); on any other address, any name.
+ */
+function allowedHosts(configured: string[] | undefined, bind: string): string[] | null {
+  const list = configured?.map((host) => host.replace(/^\[(.*)\]$/, '$1'));
+  if (list) return list.includes('*') ? null : [...new Set([...LOOPBACK_HOSTS, ...list])];
+  const loopback = LOOPBACK_HOSTS.includes(bind.toLowerCase()) || /^127\./.test(bind);
+  return loopback ? [...LOOPBACK_HOSTS] : null;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset, as shells and .env files commonly produce them.
   const cleaned = Object.fromEntries(
@@ -196,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     security: {
       writeToken: e.WRITE_TOKEN,
       corsOrigins: e.CORS_ORIGINS ?? [],
+      allowedHosts: allowedHosts(e.ALLOWED_HOSTS, e.HOST),
       trustProxy: e.TRUST_PROXY ?? false,
       rateLimit: {
         windowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -18,6 +18,7 @@ export type ProblemId =
   | 'payload-too-large'
   | 'unauthorized'
   | 'rate-limited'
+  | 'host-not-allowed'
   | 'document-empty'
   | 'document-binary'
   | 'document-encoding'
@@ -39,6 +40,7 @@ const STATUS: Record<ProblemId, number> = {
   'payload-too-large': 413,
   unauthorized: 401,
   'rate-limited': 429,
+  'host-not-allowed': 403,
   'document-empty': 422,
   'document-binary': 415,
   'document-encoding': 422,
@@ -61,6 +63,7 @@ const TITLE: Record<ProblemId, string> = {
   'payload-too-large': 'The request body is too large',
   unauthorized: 'A valid write token is required',
   'rate-limited': 'Too many requests',
+  'host-not-allowed': 'This server does not answer for that host name',
   'document-empty': 'The document is empty',
   'document-binary': 'The document is binary, not text',
   'document-encoding': 'The document is not valid UTF-8',

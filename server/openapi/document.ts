@@ -33,6 +33,8 @@ const PROBLEMS: Record<string, string> = {
   '504': 'The query exceeded the server-side time limit (problem type query-timeout)',
   '401':
     'The route changes data and the write token is missing or wrong (problem type unauthorized; header WWW-Authenticate)',
+  '403':
+    'The Host header names a host this server does not answer for (problem type host-not-allowed)',
   '429':
     'Too many requests from this client (problem type rate-limited; headers Retry-After and RateLimit)',
 };
@@ -366,8 +368,8 @@ function componentSchemas(): Record<string, Json> {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /**
- * Adds the answers of the guards in front of every route (security/index.ts): 429 from the rate
- * limits everywhere, 401 where the write token is needed.
+ * Adds the answers of the guards in front of every route (security/index.ts): 403 from the host
+ * check and 429 from the rate limits everywhere, 401 where the write token is needed.
  */
 function withGuards(all: Json): Json {
   return Object.fromEntries(
@@ -379,6 +381,7 @@ function withGuards(all: Json): Json {
         const path = route.slice('/api'.length);
         const guards = [
           ...(needsWriteToken({ method: method.toUpperCase(), path }) ? ['401'] : []),
+          '403',
           ...(RATE_LIMIT_EXEMPT.has(path) ? [] : ['429']),
         ];
         operations[method] = {

@@ -9,6 +9,7 @@ import { rateLimits } from './rate-limit.ts';
 import { guardWrites, needsWriteToken } from './write-token.ts';
 
 export { securityHeaders } from './headers.ts';
+export { hostCheck } from './host.ts';
 export { outageWatch } from './outage.ts';
 export { requestDeadline, requestDeadlineMs } from './deadline.ts';
 export { requestId } from './request-id.ts';

@@ -92,7 +92,7 @@ describe('the OpenAPI document', () => {
     for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref as string);
   });
 
-  it('documents the guards: 429 wherever a rate limit counts, 401 where the write token is needed', () => {
+  it('documents the guards: 403 host check, 429 wherever a rate limit counts, 401 where the write token is needed', () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item).map(([method, operation]) => ({
         name: `${method.toUpperCase()} ${path}`,
@@ -103,6 +103,7 @@ describe('the OpenAPI document', () => {
     for (const { name, statuses } of operations) {
       expect(statuses.includes('429'), name).toBe(name !== 'GET /api/health');
       expect(statuses.includes('401'), name).toBe(name === 'POST /api/documents');
+      expect(statuses, name).toContain('403');
     }
   });
 

@@ -4,11 +4,13 @@
  * request ids, and error answers that carry no internals.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
+import { hostName } from '../../server/security/host.ts';
 import { localWriteToken } from '../../server/security/local-token.ts';
 import { bearerToken, tokenMatches } from '../../server/security/write-token.ts';
 import { openTestDatabase } from '../support/neo4j.ts';
@@ -96,6 +98,7 @@ describe('configuration', () => {
     });
     expect(config.security).toEqual({
       writeToken: TOKEN,
+      allowedHosts: ['localhost', '127.0.0.1', '::1'],
       corsOrigins: ['https://a.example', 'http://b:8080'],
       trustProxy: false,
       rateLimit: { windowMs: 60_000, max: 3_000, cypherMax: 300, writeMax: 60 },
@@ -280,6 +283,62 @@ describe('the write token', () => {
     expect(replaced.created).toBe(true);
     expect(replaced.token).not.toBe(first.token);
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+/** GET with a Host header of our choosing (fetch does not let a caller set it). */
+function getWithHost(base: string, path: string, host: string): Promise<JsonResponse> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}${path}`, { headers: { host } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers = new Headers();
+          for (const [key, value] of Object.entries(response.headers)) {
+            if (typeof value === 'string') headers.set(key, value);
+          }
+          resolve({ status: response.statusCode ?? 0, headers, body: JSON.parse(text) as unknown });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+describe('host names (DNS rebinding)', () => {
+  it('reads the host name of a Host header', () => {
+    expect(hostName('localhost:3000')).toBe('localhost');
+    expect(hostName('[::1]:3000')).toBe('::1');
+    expect(hostName('[::1]')).toBe('::1');
+    expect(hostName('Summit.Example')).toBe('summit.example');
+    expect(hostName('127.0.0.1')).toBe('127.0.0.1');
+  });
+
+  it('answers only for loopback names on loopback, and for the names ALLOWED_HOSTS adds', async () => {
+    expect(loadConfig({}).security.allowedHosts).toEqual(['localhost', '127.0.0.1', '::1']);
+    expect(loadConfig({ HOST: '0.0.0.0' }).security.allowedHosts).toBeNull();
+    expect(loadConfig({ ALLOWED_HOSTS: '*' }).security.allowedHosts).toBeNull();
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://x.example' })).toThrow(/ALLOWED_HOSTS/);
+
+    const { base } = await app();
+    const port = new URL(base).port;
+    expect((await getWithHost(base, '/api/openapi.json', `localhost:${port}`)).status).toBe(200);
+    expect((await getWithHost(base, '/api/openapi.json', `[::1]:${port}`)).status).toBe(200);
+    const refused = await getWithHost(base, '/api/openapi.json', `rebound.example:${port}`);
+    const body = problem(refused, 'host-not-allowed', 403);
+    expect(body.detail).toContain('"rebound.example"');
+    // The app shell is refused too, not only the API.
+    expect((await getWithHost(base, '/', 'rebound.example')).status).toBe(403);
+
+    const named = await app({ ALLOWED_HOSTS: 'Summit.example' });
+    expect((await getWithHost(named.base, '/api/openapi.json', 'summit.example')).status).toBe(200);
+    expect((await getWithHost(named.base, '/api/openapi.json', 'localhost')).status).toBe(200);
+    problem(
+      await getWithHost(named.base, '/api/openapi.json', 'other.example'),
+      'host-not-allowed',
+      403,
+    );
   });
 });
 
