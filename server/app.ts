@@ -42,6 +42,9 @@ export interface AppDeps {
 export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are not cached by clients: hashing every JSON body for an ETag is wasted work.
+  // Static files keep theirs (express.static and sendFile set their own).
+  app.set('etag', false);
   app.set('query parser', 'extended');
   // Behind a reverse proxy, rate limits count the client the proxy names, not the proxy.
   if (config.security.trustProxy !== false) app.set('trust proxy', config.security.trustProxy);
