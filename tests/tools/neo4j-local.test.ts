@@ -16,6 +16,7 @@ import {
   isOurProcess,
   readState,
   reset,
+  setInitialPassword,
   start,
   stop,
   type InstanceOptions,
@@ -86,6 +87,20 @@ describe('java and maven checks', () => {
     expect(error.message).toContain('org.neo4j:neo4j:0.0.0-no-such-release');
     expect(error.message).toMatch(/ERROR/);
     expect(fs.existsSync(path.join(distDir, '.complete'))).toBe(false);
+  });
+});
+
+describe('initial password', () => {
+  it('takes a password that starts with a dash as the password, not as an option', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'neo4j-password-'));
+    try {
+      fs.mkdirSync(path.join(home, 'conf'));
+      fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
+      setInitialPassword(home, checkJava(undefined).executable, '-dash-first-password');
+      expect(fs.existsSync(path.join(home, 'data', 'dbms', 'auth.ini'))).toBe(true);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 });
 

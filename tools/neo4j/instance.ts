@@ -247,16 +247,20 @@ function createCredentials(dir: string, java: string): Credentials {
     user: DEFAULT_USER,
     password: randomBytes(18).toString('base64url'),
   };
+  setInitialPassword(dir, java, credentials.password);
+  fs.writeFileSync(credentialsPath(dir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+/**
+ * Sets the admin password of a store that has never started. The password follows `--`: a
+ * generated one starts with "-" one time in 64, which neo4j-admin would otherwise read as an
+ * option ("Missing required parameter: '<password>'").
+ */
+export function setInitialPassword(dir: string, java: string, password: string): void {
   const result = spawnSync(
     java,
-    [
-      '-cp',
-      `${libDir()}/*`,
-      NEO4J_ADMIN_CLASS,
-      'dbms',
-      'set-initial-password',
-      credentials.password,
-    ],
+    ['-cp', `${libDir()}/*`, NEO4J_ADMIN_CLASS, 'dbms', 'set-initial-password', '--', password],
     {
       encoding: 'utf8',
       env: { ...process.env, NEO4J_HOME: dir, NEO4J_CONF: path.join(dir, 'conf') },
@@ -268,8 +272,6 @@ function createCredentials(dir: string, java: string): Credentials {
       `Setting the initial password failed (exit ${result.status}): ${(result.stderr || result.stdout).trim()}`,
     );
   }
-  fs.writeFileSync(credentialsPath(dir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
-  return credentials;
 }
 
 function readCredentials(dir: string): Credentials {
