@@ -10,12 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { Database } from '../server/db/database.ts';
+import type { Database } from '../server/db/database.ts';
 import { createLogger } from '../server/log.ts';
 import { loadGraph } from '../tools/gen/load.ts';
 import { Random } from '../tools/gen/prng.ts';
 import { formatCount, parseCount } from '../tools/gen/sizes.ts';
-import { reset, start, stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../tools/neo4j/instance.ts';
+import { freshInstance } from './instance.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 
 const INSTANCE = 'discovery-bench';
@@ -159,17 +160,9 @@ async function main(): Promise<void> {
   if (sizes.some((s) => !Number.isFinite(s)) || !(pairs > 0)) {
     throw new Error('usage: tsx bench/discovery.ts [--sizes 10k,100k,1m] [--pairs 20]');
   }
-  await reset(INSTANCE);
-  const { state } = await start({
-    name: INSTANCE,
-    boltPort: 0,
-    heap: '2g',
-    pageCache: '1g',
-    javaHome: process.env.JAVA_HOME,
-  });
-  const { uri, user, password } = state;
-  const db = new Database(
-    { uri, user, password, database: 'neo4j' },
+  const { db } = await freshInstance(
+    INSTANCE,
+    { heap: '2g', pageCache: '1g' },
     { maxTransactionRetryTimeMs: 30_000 },
   );
   const rows: Row[] = [];

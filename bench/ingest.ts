@@ -6,11 +6,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { Database } from '../server/db/database.ts';
 import { extractWithRules } from '../server/ingest/extract/rules.ts';
 import { ingestDocument, prepareDocument } from '../server/ingest/index.ts';
 import { loadSeed } from '../server/seed/index.ts';
-import { reset, start, stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../tools/neo4j/instance.ts';
+import { freshInstance } from './instance.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 
 const INSTANCE = 'bench-ingest';
@@ -103,14 +103,7 @@ async function main(): Promise<void> {
   const extractionMs = median(extractionRounds);
   process.stdout.write(`extraction: ${rate(DOCUMENTS, extractionMs)} documents/s\n`);
 
-  await reset(INSTANCE);
-  const { state } = await start({ name: INSTANCE, boltPort: 0, heap: '1g', pageCache: '256m' });
-  const db = new Database({
-    uri: state.uri,
-    user: state.user,
-    password: state.password,
-    database: 'neo4j',
-  });
+  const { db } = await freshInstance(INSTANCE);
   try {
     await loadSeed(db);
     // Warm-up: plans cached, schema applied, with documents that are not timed.

@@ -17,7 +17,8 @@ import { createLogger } from '../server/log.ts';
 import { neighboursQuery } from '../server/nodes/queries.ts';
 import { readNeighbours } from '../server/nodes/read.ts';
 import { REPO_ROOT } from '../tools/neo4j/constants.ts';
-import { freePort, reset, start, stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../tools/neo4j/instance.ts';
+import { freshInstance } from './instance.ts';
 import { machineLine, percentile, writeSection } from './report.ts';
 
 const INSTANCE = 'bench-neighbours';
@@ -126,19 +127,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(DATASET)) throw new Error(`airport-routes not found at ${DATASET}`);
   const progress = (line: string) => process.stdout.write(`${line}\n`);
   progress('Fresh Neo4j instance for the benchmark…');
-  await reset(INSTANCE);
-  const { state } = await start({
-    name: INSTANCE,
-    boltPort: await freePort(),
-    heap: '1g',
-    pageCache: '256m',
-  });
-  const db = new Database({
-    uri: state.uri,
-    user: state.user,
-    password: state.password,
-    database: 'neo4j',
-  });
+  const { state, db } = await freshInstance(INSTANCE);
   let app: ChildProcess | undefined;
   try {
     progress('Loading airport-routes…');

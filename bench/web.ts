@@ -17,11 +17,11 @@ import { assignLabelStyles, countLabels } from '../client/src/graph/palette.ts';
 import { graphStylesheet } from '../client/src/graph/stylesheet.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { Database } from '../server/db/database.ts';
 import { createLogger } from '../server/log.ts';
 import { seedIfEmpty } from '../server/seed/index.ts';
 import { REPO_ROOT } from '../tools/neo4j/constants.ts';
-import { freePort, reset, start, stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../tools/neo4j/instance.ts';
+import { freshInstance } from './instance.ts';
 import { CLIENT_OUT, ensureClientBuild } from '../tools/ensure-build.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 
@@ -222,19 +222,7 @@ async function panZoomFrames(
 
 async function pageLoads(browser: Browser): Promise<number[]> {
   say('Fresh Neo4j instance with the seed graph…');
-  await reset(INSTANCE);
-  const { state } = await start({
-    name: INSTANCE,
-    boltPort: await freePort(),
-    heap: '1g',
-    pageCache: '256m',
-  });
-  const db = new Database({
-    uri: state.uri,
-    user: state.user,
-    password: state.password,
-    database: 'neo4j',
-  });
+  const { state, db } = await freshInstance(INSTANCE);
   let server: Server | undefined;
   try {
     await seedIfEmpty(db);
