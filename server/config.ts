@@ -182,7 +182,8 @@ function allowedHosts(configured: string[] | undefined, bind: string): string[] 
   const list = configured?.map((host) => host.replace(/^\[(.*)\]$/, '$1'));
   if (list) return list.includes('*') ? null : [...new Set([...LOOPBACK_HOSTS, ...list])];
   const loopback = LOOPBACK_HOSTS.includes(bind.toLowerCase()) || /^127\./.test(bind);
-  return loopback ? [...LOOPBACK_HOSTS] : null;
+  // The bound address itself too: 127.0.0.2 is loopback but not one of the usual names.
+  return loopback ? [...new Set([...LOOPBACK_HOSTS, bind.toLowerCase()])] : null;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -318,6 +318,7 @@ describe('host names (DNS rebinding)', () => {
   it('answers only for loopback names on loopback, and for the names ALLOWED_HOSTS adds', async () => {
     expect(loadConfig({}).security.allowedHosts).toEqual(['localhost', '127.0.0.1', '::1']);
     expect(loadConfig({ HOST: '0.0.0.0' }).security.allowedHosts).toBeNull();
+    expect(loadConfig({ HOST: '127.0.0.2' }).security.allowedHosts).toContain('127.0.0.2');
     expect(loadConfig({ ALLOWED_HOSTS: '*' }).security.allowedHosts).toBeNull();
     expect(() => loadConfig({ ALLOWED_HOSTS: 'https://x.example' })).toThrow(/ALLOWED_HOSTS/);
 
