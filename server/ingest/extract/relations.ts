@@ -381,6 +381,35 @@ export function figureRule(scene: Scene, sentence: Sentence): void {
   }
 }
 
+/**
+ * A Proposal named by the words of its clause (cut to `maxName` characters), mentioned where the
+ * clause stands; returns its id. `clauseStart` is the clause's offset in the sentence.
+ */
+export function proposalEntity(
+  scene: Scene,
+  sentence: Sentence,
+  clauseStart: number,
+  wording: string,
+  maxName: number,
+  properties: Record<string, string>,
+): string {
+  const id = `proposal:${slug(wording, 60)}`;
+  const name = wording.length > maxName ? `${wording.slice(0, maxName - 3).trimEnd()}…` : wording;
+  scene.b.entity(id, 'Proposal', name.charAt(0).toUpperCase() + name.slice(1), {
+    properties,
+    confidence: 0.6,
+  });
+  const start = sentence.start + clauseStart;
+  scene.ctx.addMention({
+    entity: id,
+    passage: sentence.passage,
+    start,
+    end: start + wording.length,
+    confidence: 0.6,
+  });
+  return id;
+}
+
 const PROPOSAL =
   /\b(proposed|suggested|called for|called on|urged|encouraged|invited|asked|requested|put forward)\s+/i;
 
@@ -408,19 +437,9 @@ export function proposalRule(scene: Scene, sentence: Sentence): void {
         !c.reference &&
         (c.start === sentence.start + clauseStart || c.start === sentence.start + clauseStart + 4),
     );
-  const id = `proposal:${slug(clause, 50)}`;
-  const name = clause.length > 120 ? `${clause.slice(0, 117).trimEnd()}…` : clause;
-  scene.b.entity(id, 'Proposal', name.charAt(0).toUpperCase() + name.slice(1), {
-    properties: { text: clause, statedAs: m[1]?.toLowerCase() ?? 'proposed' },
-    confidence: 0.6,
-  });
-  const start = sentence.start + clauseStart;
-  scene.ctx.addMention({
-    entity: id,
-    passage: sentence.passage,
-    start,
-    end: start + clause.length,
-    confidence: 0.6,
+  const id = proposalEntity(scene, sentence, clauseStart, clause, 120, {
+    text: clause,
+    statedAs: m[1]?.toLowerCase() ?? 'proposed',
   });
   scene.b.fact('PROPOSED', proposer, id, evidence(scene, sentence), 0.6);
   if (target) scene.b.fact('REQUESTED_OF', id, target.entity, evidence(scene, sentence), 0.6);

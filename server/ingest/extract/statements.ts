@@ -8,7 +8,7 @@ import { countryByKey } from '../lexicon/countries.ts';
 import { slug } from '../text/fold.ts';
 import type { Sentence } from '../text/passages.ts';
 import { DOCUMENT_REF } from './types.ts';
-import type { Scene } from './relations.ts';
+import { proposalEntity, type Scene } from './relations.ts';
 
 const span = (scene: Scene, sentence: Sentence) => [scene.ctx.sentenceSpan(sentence)];
 
@@ -35,21 +35,13 @@ export function passiveRequestRule(scene: Scene, sentence: Sentence): void {
     .trim();
   const head = clause.split(',')[0]?.trim() ?? '';
   if (head.split(/\s+/).length < 3) return;
-  const id = `proposal:${slug(head, 60)}`;
-  const name = head.length > 160 ? `${head.slice(0, 157).trimEnd()}…` : head;
   const statedAs = `it was ${m[1]?.toLowerCase() ?? 'requested'}`;
-  scene.b.entity(id, 'Proposal', name.charAt(0).toUpperCase() + name.slice(1), {
-    properties: { text: clause, statedAs, status: m[1]?.toLowerCase() ?? 'requested' },
-    confidence: 0.6,
+  const id = proposalEntity(scene, sentence, clauseStart, head, 160, {
+    text: clause,
+    statedAs,
+    status: m[1]?.toLowerCase() ?? 'requested',
   });
   const start = sentence.start + clauseStart;
-  scene.ctx.addMention({
-    entity: id,
-    passage: sentence.passage,
-    start,
-    end: start + head.length,
-    confidence: 0.6,
-  });
   const evidence = span(scene, sentence);
   scene.b.fact('RAISED', scene.meeting, id, evidence, 0.7, { status: statedAs });
   for (const c of sentence.text.matchAll(/\bcitizens of (?:the )?/gi)) {
