@@ -42,13 +42,25 @@ describe('overview', () => {
     const canvas = e2e.page.locator('[data-testid=graph-canvas][data-layout=done]');
     await canvas.waitFor({ timeout: 30_000 });
 
-    expect(await canvas.getAttribute('data-rendered-nodes')).toBe(String(expected.nodes.length));
-    expect(await canvas.getAttribute('data-rendered-edges')).toBe(
-      String(expected.relationships.length),
+    // Facts first: the passages that carry the evidence start hidden, with what ends at them.
+    const sources = new Set(
+      expected.nodes.filter((n) => n.labels.includes('Passage')).map((n) => n.id),
     );
+    const facts = expected.nodes.filter((n) => !sources.has(n.id));
+    const links = expected.relationships.filter(
+      (r) => !sources.has(r.start) && !sources.has(r.end),
+    );
+    expect(await canvas.getAttribute('data-rendered-nodes')).toBe(String(facts.length));
+    expect(await canvas.getAttribute('data-rendered-edges')).toBe(String(links.length));
     await expect
       .poll(() => e2e.page.getByTestId('scene-counts').textContent())
-      .toContain(`${expected.nodes.length} nodes · ${expected.relationships.length} relationships`);
+      .toContain(`${facts.length} nodes · ${links.length} relationships`);
+    // One click on the label's box brings the sources back.
+    await e2e.page.getByRole('checkbox', { name: 'Show Passage' }).check();
+    await expect
+      .poll(() => canvas.getAttribute('data-rendered-nodes'))
+      .toBe(String(expected.nodes.length));
+    await e2e.page.getByRole('checkbox', { name: 'Show Passage' }).uncheck();
 
     // Each node is listed under its most specific label: the one the fewest nodes carry.
     const counts = countLabels(expected.nodes);

@@ -216,6 +216,21 @@ export function App() {
         : DEFAULT_EVIDENCE,
     [evidenceProfile],
   );
+  // Facts first: where passages carry the evidence, they start hidden; their label's checkbox
+  // brings the sources back, and the Document tab and the details panel show them anyway.
+  const sourcesFor = evidenceProfile
+    ? `${database}|${evidenceProfile.passageLabels.join('|')}`
+    : '';
+  const [sourcesHiddenFor, setSourcesHiddenFor] = useState('');
+  if (
+    evidenceProfile &&
+    evidenceProfile.passageLabels.length > 0 &&
+    sourcesHiddenFor !== sourcesFor
+  ) {
+    setSourcesHiddenFor(sourcesFor);
+    const sources = evidenceProfile.passageLabels;
+    setFilter((f) => ({ ...f, hiddenLabels: [...new Set([...f.hiddenLabels, ...sources])] }));
+  }
   const overviewData = explorer.overview;
   const suggestions = useMemo(
     () =>
