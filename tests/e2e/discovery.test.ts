@@ -40,24 +40,24 @@ describe('discovery', () => {
     expect(routes).toEqual([
       'Tajikistan → Russia',
       'Tajikistan → 25th anniversary of diplomatic relations between Tajikistan and Russia → Russia',
-      'Tajikistan → Emomali Rahmon → Russia',
+      'Tajikistan → Collective Security Treaty Organization → Russia',
     ]);
-    // The direct hop: five relationships, each with its quote.
+    // The direct hop: seven relationships, each with its quote.
     const hops = panel().getByTestId('connect-hops');
     expect(await hops.locator('code').allTextContents()).toEqual(
-      expect.arrayContaining(['STRATEGIC_PARTNER_OF', 'TRADES_WITH', 'PRIORITISES']),
+      expect.arrayContaining(['STRATEGIC_PARTNER_OF', 'TRADES_WITH', 'PRIORITISES', 'EXPORTS_TO']),
     );
-    expect(await hops.getByTestId('discovery-quote').count()).toBe(5);
-    // Two nodes and the five relationships between them are highlighted.
-    await expect.poll(highlighted).toBe(7);
+    expect(await hops.getByTestId('discovery-quote').count()).toBe(7);
+    // Two nodes and the seven relationships between them are highlighted.
+    await expect.poll(highlighted).toBe(9);
     await screenshot(e2e.page, 'discovery-connect');
 
-    // Choosing the alternative through Rahmon highlights its three nodes and two relationships.
+    // Choosing the alternative through the CSTO highlights its three nodes and two relationships.
     await panel()
-      .getByRole('button', { name: /Emomali Rahmon → Russia/ })
+      .getByRole('button', { name: /Collective Security Treaty Organization → Russia/ })
       .click();
     await expect.poll(highlighted).toBe(5);
-    expect(await panel().getByTestId('connect-hops').textContent()).toContain('THANKED');
+    expect(await panel().getByTestId('connect-hops').textContent()).toContain('MEMBER_OF');
   });
 
   test('"Tajikistan and Russia" shows what they share, grouped by kind, with evidence', async () => {
@@ -71,7 +71,9 @@ describe('discovery', () => {
       'Meeting linked to all of them (1)',
       'Organisation linked to all of them (4)',
       'Person linked to all of them (1)',
-      'Sphere discussed at meetings each took part in (14)',
+      'Proposal linked to all of them (1)',
+      'Sphere linked to all of them (1)',
+      'Sphere discussed at meetings each took part in (26)',
       'Documents mentioning all of them',
     ]);
     expect(await result.textContent()).toContain('background knowledge');
@@ -95,8 +97,8 @@ describe('discovery', () => {
     expect(await first.locator('td').allTextContents()).toEqual([
       '1',
       'Top-level talks between Tajikistan and Russia',
-      '24',
-      '24',
+      '46',
+      '46',
       expect.stringMatching(/^\d+$/),
     ]);
     await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).check();

@@ -182,7 +182,8 @@ describe('documents API', () => {
     const detail = (await (
       await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks`)
     ).json()) as DocumentDetail;
-    expect(detail.passageList).toHaveLength(7);
+    // The title, its repetition, fourteen paragraphs and the publisher's line.
+    expect(detail.passageList).toHaveLength(17);
     expect(
       detail.facts.some(
         (f) => f.type === 'CONFERRED' && f.to.key === 'award:order-of-alexander-nevsky',
