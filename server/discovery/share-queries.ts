@@ -33,14 +33,17 @@ WHERE size(ties) = size($ids)
 RETURN s AS n, ties
 LIMIT $limit`;
 
-/** Documents with passages mentioning every entity, with some of the quotes per entity. */
+/**
+ * Documents with passages mentioning every entity, with some of the quotes per entity, in the
+ * order of the text: by passage index where passages have one (keys sort "#10" before "#2").
+ */
 export const SHARED_DOCUMENTS_QUERY = `
 MATCH (e) WHERE elementId(e) IN $ids
 MATCH (d)-[h]-(p)-[m]->(e)
 WHERE type(m) IN $mentionTypes AND NOT type(h) IN $mentionTypes
   AND any(l IN labels(p) WHERE l IN $passageLabels)
   AND NOT any(l IN labels(d) WHERE l IN $passageLabels)
-WITH d, elementId(e) AS entity, p, m ORDER BY p.key, m.start
+WITH d, elementId(e) AS entity, p, m ORDER BY p.index, p.key, m.start
 WITH d, entity, collect({passage: p, mention: m}) AS mentions
 WITH d, collect({entity: entity, mentions: mentions[..$perEntity], total: size(mentions)}) AS found
 WHERE size(found) = size($ids)
