@@ -1,9 +1,11 @@
 /**
  * Discovery on the seed graph, against a real Neo4j. Expected answers are worked out by hand
  * from graph-seed/seed.json (facts only: passages and mentions are never walked):
- * Tajikistan has 16 fact relationships to 11 neighbours, Russia 15 to 11, the meeting 24 to 21,
- * "Interstate cooperation" 13; Tajikistan and Russia share the anniversary (3 neighbours), the
- * trade-volume indicator (4), Emomali Rahmon (4), the meeting (21) and four organisations (2).
+ * Tajikistan has 24 fact relationships to 16 neighbours, Russia 19 to 13, the meeting 46 to 43,
+ * "Interstate cooperation" 13; Tajikistan and Russia share the anniversary (3 neighbours), four
+ * organisations (3: both states, and the meeting that reviewed cooperation within them), the
+ * trade-volume indicator, Emomali Rahmon, the migration request and educational quotas (4 each)
+ * and the meeting (43). Every hop between them is quoted: membership is stated in paragraph 12.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,8 @@ const KEYS = {
   document: 'document:tajikistan-russia-top-level-talks',
   oilAndGas: 'sphere:oil-and-gas',
   interstate: 'sphere:interstate-cooperation',
+  quotas: 'sphere:educational-quotas',
+  proposal: 'proposal:revision-of-deportations-and-entry-bans-for-citizens-of-tajikistan',
 };
 type Key = keyof typeof KEYS;
 
@@ -83,15 +87,16 @@ describe('connect on the seed', () => {
       ),
       ConnectResponseSchema,
     );
+    // Equal costs are ordered by the route's names: "25th anniversary …" before "Collective …".
     expect(body.paths.map((p) => p.nodes)).toEqual([
       [id.tj, id.ru],
       [id.tj, id.anniversary, id.ru],
-      [id.tj, id.rahmon, id.ru],
-      [id.tj, id.indicator, id.ru],
+      [id.tj, id.csto, id.ru],
+      [id.tj, id.cis, id.ru],
     ]);
     // Every hop of these routes carries a quote: only the hub penalty tells them apart.
     expect(body.paths.map((p) => p.cost.total)).toEqual(
-      [1, 2 + half(3), 2 + half(4), 2 + half(4)].map((c) => Number(c.toFixed(6))),
+      [1, 2 + half(3), 2 + half(3), 2 + half(3)].map((c) => Number(c.toFixed(6))),
     );
     expect(body.paths[1]?.cost.through).toEqual([
       { node: id.anniversary, degree: 3, penalty: Number(half(3).toFixed(6)) },
@@ -109,7 +114,8 @@ describe('connect on the seed', () => {
       ConnectResponseSchema,
     );
     const hop = body.paths[0]?.hops[0];
-    expect(hop?.total).toBe(5);
+    // Partnership, diplomatic relations, priority, trade leadership, trade, exports, positions.
+    expect(hop?.total).toBe(7);
     const stated = seed.relationships.filter(
       (r) => (r.from === KEYS.tj && r.to === KEYS.ru) || (r.from === KEYS.ru && r.to === KEYS.tj),
     );
@@ -127,22 +133,28 @@ describe('connect on the seed', () => {
     }
   });
 
-  it('penalises the hub: the meeting (21 neighbours) ranks below the organisations', async () => {
+  it('penalises the hub: the meeting (43 neighbours) ranks below every other route', async () => {
     const body = ok(
       await get(
         app.base,
-        `/api/discovery/connect?from=${enc(id.tj)}&to=${enc(id.ru)}&maxLength=2&k=9`,
+        `/api/discovery/connect?from=${enc(id.tj)}&to=${enc(id.ru)}&maxLength=2&k=10`,
       ),
       ConnectResponseSchema,
     );
     const via = body.paths.map((p) => p.nodes[1]);
-    // Organisations: membership is background knowledge, so both hops are unquoted (+0.5 each).
-    const organisation = 2 + half(2) + 1;
-    const meeting = 2 + half(21);
+    const organisation = 2 + half(3);
+    const meeting = 2 + half(43);
     expect(organisation).toBeLessThan(meeting);
-    expect(via.slice(4)).toEqual([id.csto, id.cis, id.sco, id.un, id.meeting]);
-    expect(body.paths[4]?.cost).toMatchObject({ unsupportedHops: 2, unsupportedPenalty: 1 });
-    expect(body.paths[8]?.cost.total).toBe(Number(meeting.toFixed(6)));
+    // Through 3 neighbours, then 4 (quotas, Rahmon, the request, the trade figure, by name): nine
+    // two-hop routes fill the answer before the one through the hub.
+    expect(via.slice(2, 6)).toEqual([id.csto, id.cis, id.sco, id.un]);
+    expect(via.slice(6)).toEqual([id.quotas, id.rahmon, id.proposal, id.indicator]);
+    expect(via).not.toContain(id.meeting);
+    expect(body.paths[9]?.cost.total).toBe(Number((2 + half(4)).toFixed(6)));
+    expect(2 + half(4)).toBeLessThan(meeting);
+    // Membership is stated now: the organisations' hops are quoted, with no penalty.
+    expect(body.paths[2]?.cost).toMatchObject({ unsupportedHops: 0, unsupportedPenalty: 0 });
+    expect(body.paths[2]?.cost.total).toBe(Number(organisation.toFixed(6)));
   });
 
   it('says clearly when there is no connection within the bound, and how far the nearest is', async () => {
@@ -205,10 +217,13 @@ describe('share on the seed', () => {
       ['direct', 'Meeting', [id.meeting]],
       ['direct', 'Organisation', [id.csto, id.cis, id.sco, id.un]],
       ['direct', 'Person', [id.rahmon]],
+      ['direct', 'Proposal', [id.proposal]],
+      ['direct', 'Sphere', [id.quotas]],
       ['discussed', 'Sphere', expect.any(Array)],
     ]);
+    // Every sphere the meeting discussed, but educational quotas, which both states are tied to.
     const spheres = seed.relationships.filter((r) => r.type === 'DISCUSSED').map((r) => r.to);
-    expect(body.groups[5]?.total).toBe(spheres.length);
+    expect(body.groups[7]?.total).toBe(spheres.length - 1);
 
     const meeting = body.groups[2]?.items[0];
     const tie = (entity: string) => meeting?.ties.find((t) => t.entity === entity);
@@ -224,28 +239,31 @@ describe('share on the seed', () => {
     expect(tie(id.ru)?.relationships[0]?.evidence.map((q) => q.quote)).toEqual(
       participated?.evidence?.map((e) => e.quote),
     );
-    // Membership is background knowledge: provenance says so, and there is no quote.
-    const un = body.groups[3]?.items[3]?.ties[0]?.relationships[0];
-    expect(un?.provenance?.source).toBe('background');
-    expect(un?.evidence).toEqual([]);
+    // Membership is stated by the text now (paragraph 12): provenance says so, with the quote.
+    const un = body.groups[3]?.items[3]?.ties[0]?.relationships.find((r) => r.type === 'MEMBER_OF');
+    expect(un?.provenance?.source).toBe('text');
+    expect(un?.evidence.map((q) => q.quote)).toEqual([
+      'cooperation of Tajikistan and Russia within the framework of the UN, CIS, CSTO and SCO',
+    ]);
 
     // A sphere is tied through the meeting each took part in.
-    const sphereTie = body.groups[5]?.items[0]?.ties[0];
+    const sphereTie = body.groups[7]?.items[0]?.ties[0];
     expect(sphereTie?.via).toBe(id.meeting);
     expect(sphereTie?.relationships.map((r) => r.type)).toEqual(['PARTICIPATED_IN', 'DISCUSSED']);
 
     expect(body.documents.map((d) => d.document)).toEqual([id.document]);
     const [tjMentions, ruMentions] = body.documents[0]?.mentions ?? [];
     expect(tjMentions?.entity).toBe(id.tj);
-    expect(tjMentions?.total).toBe(11);
+    expect(tjMentions?.total).toBe(24);
+    // The title and its repetition first, then paragraphs 1 and 2.
     expect(tjMentions?.quotes.map((q) => q.quote)).toEqual([
+      'Tajikistan',
       'Tajikistan',
       'Tajikistan',
       'two countries',
       'Tajikistan',
-      'Tajik',
     ]);
-    expect(ruMentions?.total).toBe(10);
+    expect(ruMentions?.total).toBe(19);
     expect(body.message).toBeNull();
   });
 
@@ -258,7 +276,7 @@ describe('share on the seed', () => {
     expect(people.groups.map((g) => [g.relation, g.kind, g.total])).toEqual([
       ['direct', 'Country', 1],
       ['direct', 'Meeting', 1],
-      ['discussed', 'Sphere', 14],
+      ['discussed', 'Sphere', 27],
     ]);
     expect(people.groups[0]?.items[0]?.node).toBe(id.ru);
     const ties = people.groups[1]?.items[0]?.ties.find((t) => t.entity === id.putin);
@@ -270,12 +288,12 @@ describe('share on the seed', () => {
     expect(people.documents).toEqual([]);
 
     const none = ok(
-      await get(app.base, `/api/discovery/share?ids=${enc(id.af)},${enc(id.oilAndGas)}`),
+      await get(app.base, `/api/discovery/share?ids=${enc(id.af)},${enc(id.putin)}`),
       ShareResponseSchema,
     );
     expect(none.groups).toEqual([]);
     expect(none.message).toBe(
-      '"Afghanistan" and "Oil and gas sector" share no neighbour, and no document mentions them all.',
+      '"Afghanistan" and "Vladimir Putin" share no neighbour, and no document mentions them all.',
     );
   });
 
@@ -296,18 +314,19 @@ describe('centrality, communities and scopes on the seed', () => {
       CentralityResponseSchema,
     );
     expect(body.rows.map((r) => [r.node.id, r.score])).toEqual([
-      [id.meeting, 24],
-      [id.tj, 16],
-      [id.ru, 15],
+      [id.meeting, 46],
+      [id.tj, 24],
+      [id.ru, 19],
       [id.interstate, 13],
     ]);
-    expect(body.total).toBe(29);
-    expect(body.projection).toMatchObject({ nodes: 29, relationships: seed.relationships.length });
+    // 47 entities and the document; passages are left out.
+    expect(body.total).toBe(48);
+    expect(body.projection).toMatchObject({ nodes: 48, relationships: seed.relationships.length });
     expect(body.projection.excludedLabels).toEqual(['Passage']);
     expect(body.projection.excludedTypes).toEqual(['MENTIONS', 'POSSIBLY_SAME_AS']);
     // Louvain puts the spheres with the hub that discusses them apart from the state relations.
     const community = new Map(body.rows.map((r) => [r.node.id, r.community]));
-    expect(body.communities.reduce((sum, c) => sum + c.size, 0)).toBe(29);
+    expect(body.communities.reduce((sum, c) => sum + c.size, 0)).toBe(48);
     expect(community.get(id.tj)).toBe(community.get(id.ru));
     expect(body.modularity).toBeGreaterThan(0);
   });
@@ -317,10 +336,12 @@ describe('centrality, communities and scopes on the seed', () => {
       await get(app.base, '/api/discovery/centrality?labels=Country,Organisation&limit=3'),
       CentralityResponseSchema,
     );
-    expect(labels.projection).toMatchObject({ nodes: 8, relationships: 15, links: 11 });
+    // 3 states and 6 organisations; 7 ties between the states, 8 memberships, the border, the
+    // consulate's mission and the armed forces' state (12 pairs).
+    expect(labels.projection).toMatchObject({ nodes: 9, relationships: 18, links: 12 });
     expect(labels.rows.map((r) => [r.node.id, r.score])).toEqual([
-      [id.tj, 11],
-      [id.ru, 9],
+      [id.tj, 14],
+      [id.ru, 11],
       [id.csto, 2],
     ]);
 
@@ -328,15 +349,15 @@ describe('centrality, communities and scopes on the seed', () => {
       await get(app.base, `/api/discovery/centrality?documents=${enc(id.document)}`),
       CentralityResponseSchema,
     );
-    // Everything the article mentions (21 entities) and the article; background-only nodes are out.
-    expect(documents.projection.nodes).toBe(22);
+    // Everything the article mentions (46 entities) and the article; Putin (background) is out.
+    expect(documents.projection.nodes).toBe(47);
 
     const window = ok(
       await get(app.base, '/api/discovery/centrality?from=2018'),
       CentralityResponseSchema,
     );
     // The meeting (2017-02-27), the anniversary (2017) and the indicator (2016) fall outside.
-    expect(window.projection.nodes).toBe(26);
+    expect(window.projection.nodes).toBe(45);
     expect(window.projection.scope).toEqual({
       labels: null,
       documents: null,
@@ -348,7 +369,7 @@ describe('centrality, communities and scopes on the seed', () => {
       CentralityResponseSchema,
     );
     // The 2016 indicator is out; the meeting's day and the anniversary's year are in.
-    expect(inside.projection.nodes).toBe(28);
+    expect(inside.projection.nodes).toBe(47);
 
     const reversed = problem(
       await get(app.base, '/api/discovery/centrality?from=2018&to=2017'),
@@ -368,16 +389,16 @@ describe('suggestions on the seed', () => {
       SuggestionsResponseSchema,
     );
     const round = (x: number) => Math.round(x * 1e9) / 1e9;
-    const meeting = 1 / Math.log(21);
-    const country = 1 / Math.log(11);
+    // Eight nodes share the meeting and both states with Rahmon; equal scores go by name.
+    const all3 = round(1 / Math.log(43) + 1 / Math.log(16) + 1 / Math.log(13));
     expect(body.suggestions.map((s) => [s.node.id, s.score])).toEqual([
-      [id.anniversary, round(meeting + 2 * country)],
-      [id.indicator, round(meeting + 2 * country)],
-      [id.csto, round(2 * country)],
-      [id.cis, round(2 * country)],
-      [id.sco, round(2 * country)],
-      [id.un, round(2 * country)],
-      [id.putin, round(meeting + country)],
+      [id.anniversary, all3],
+      [id.csto, all3],
+      [id.cis, all3],
+      [id.quotas, all3],
+      [id.proposal, all3],
+      [id.sco, all3],
+      [id.indicator, all3],
     ]);
     const first = body.suggestions[0];
     expect(first?.shared.map((s) => s.node)).toEqual([id.ru, id.tj, id.meeting]);
