@@ -16,7 +16,14 @@ import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
 import { FilterPanel } from '../graph/FilterPanel.tsx';
 import { observeProperties } from '../graph/propertyFilters.ts';
-import { NO_FILTER, applyFilter, toggle, typeEntries, type ViewFilter } from '../graph/filters.ts';
+import {
+  NO_FILTER,
+  applyFilter,
+  mentionSourceLabels,
+  toggle,
+  typeEntries,
+  type ViewFilter,
+} from '../graph/filters.ts';
 import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
 import { chooseRenderer, webglAvailable, type RendererKind } from '../graph/renderer.ts';
 import { NodeList } from '../graph/NodeList.tsx';
@@ -217,18 +224,14 @@ export function App() {
     [evidenceProfile],
   );
   // Facts first: where passages carry the evidence, they start hidden; their label's checkbox
-  // brings the sources back, and the Document tab and the details panel show them anyway.
-  const sourcesFor = evidenceProfile
-    ? `${database}|${evidenceProfile.passageLabels.join('|')}`
-    : '';
+  // brings the sources back, and the Document tab and the details panel show them anyway. The
+  // data names its sources before the schema's profile arrives, so the first view never has them.
+  const dataSources = useMemo(() => mentionSourceLabels(visible), [visible]);
+  const sources = evidenceProfile ? evidenceProfile.passageLabels : dataSources;
+  const sourcesFor = sources.length > 0 ? `${database}|${sources.join('|')}` : '';
   const [sourcesHiddenFor, setSourcesHiddenFor] = useState('');
-  if (
-    evidenceProfile &&
-    evidenceProfile.passageLabels.length > 0 &&
-    sourcesHiddenFor !== sourcesFor
-  ) {
+  if (sourcesFor && sourcesHiddenFor !== sourcesFor) {
     setSourcesHiddenFor(sourcesFor);
-    const sources = evidenceProfile.passageLabels;
     setFilter((f) => ({ ...f, hiddenLabels: [...new Set([...f.hiddenLabels, ...sources])] }));
   }
   const overviewData = explorer.overview;

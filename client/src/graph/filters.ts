@@ -60,3 +60,18 @@ export function typeEntries(relationships: readonly GraphRelationship[]): TypeEn
     .map(([type, count]) => ({ type, count }))
     .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }
+
+/**
+ * Labels of the nodes that mentions start from: relationships carrying a text `quote` (the
+ * evidence convention the server's schema profile detects) run from a passage to what it names.
+ * Read from the data itself, so the first view knows its sources before the schema arrives.
+ */
+export function mentionSourceLabels(data: GraphData): string[] {
+  const starts = new Set(
+    data.relationships.filter((r) => typeof r.properties.quote === 'string').map((r) => r.start),
+  );
+  const labels = new Set<string>();
+  for (const node of data.nodes)
+    if (starts.has(node.id)) for (const l of node.labels) labels.add(l);
+  return [...labels].sort();
+}
