@@ -138,7 +138,8 @@ function countJars(lib: string): number {
   return fs.readdirSync(lib).filter((name) => name.endsWith('.jar')).length;
 }
 
-function runMaven(
+/** Runs Maven, reporting the number of downloaded artifacts every few seconds. */
+export function runMaven(
   args: string[],
   env: NodeJS.ProcessEnv,
   progress: Progress,
