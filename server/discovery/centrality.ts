@@ -111,14 +111,22 @@ export function communities(graph: ProjectionGraph): {
   };
 }
 
-/** Node ids by descending score; ties by caption, then id, so the order is stable. */
+/** Significant digits scores are ranked by: differences below are floating-point noise. */
+export const RANK_PRECISION = 9;
+
+/**
+ * Node ids by descending score; ties by caption, then id, so the order is stable. Scores equal
+ * to RANK_PRECISION digits tie: two engines (or two summation orders) give the same order.
+ */
 export function rankNodes(graph: ProjectionGraph, scores: Scores): string[] {
   const caption = (id: string) => graph.getNodeAttribute(id, 'caption');
+  const key = new Map<string, number>();
+  graph.forEachNode((id) => key.set(id, Number((scores.get(id) ?? 0).toPrecision(RANK_PRECISION))));
   return graph
     .nodes()
     .sort(
       (a, b) =>
-        (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
+        (key.get(b) as number) - (key.get(a) as number) ||
         caption(a).localeCompare(caption(b)) ||
         (a < b ? -1 : a > b ? 1 : 0),
     );
