@@ -46,6 +46,9 @@ export async function setup(project: TestProject): Promise<(() => Promise<void>)
     boltPort: 0,
     heap: '1g',
     pageCache: '256m',
+    // Graph Data Science, when installed, only for the project that compares it with graphology:
+    // loading it adds about a minute to a start on a busy 2-core machine.
+    gds: project.name === 'server' ? undefined : false,
     javaHome: env.JAVA_HOME,
     progress: (line) => process.stdout.write(`[test neo4j ${name}] ${line}\n`),
   });
