@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GDS_JAR, GDS_POM_PATH, GDS_VERSION, NEO4J_VERSION } from './constants.ts';
 import { LocalNeo4jError } from './errors.ts';
-import { checkJava, checkMaven, runMaven, type Progress } from './install.ts';
+import { checkJava, checkMaven, mavenErrors, runMaven, type Progress } from './install.ts';
 
 export function isGdsInstalled(jar = GDS_JAR): boolean {
   return fs.existsSync(jar);
@@ -45,14 +45,9 @@ export async function installGds(
     );
     const built = path.join(out, path.basename(GDS_JAR));
     if (code !== 0 || !fs.existsSync(built)) {
-      const errors = output
-        .split('\n')
-        .filter((line) => line.includes('[ERROR]'))
-        .slice(0, 8)
-        .join('\n');
       throw new LocalNeo4jError(
         'download-failed',
-        `Maven could not build the GDS ${GDS_VERSION} plugin (exit ${code}).\n${errors || output.slice(-2000)}`,
+        `Maven could not build the GDS ${GDS_VERSION} plugin (exit ${code}).\n${mavenErrors(output)}`,
       );
     }
     fs.mkdirSync(path.dirname(GDS_JAR), { recursive: true });
