@@ -26,7 +26,6 @@ export async function freshInstance(
     name,
     boltPort: 0,
     ...memory,
-    gds: memory.gds ?? false,
     javaHome: process.env.JAVA_HOME,
   });
   const { uri, user, password } = state;

@@ -32,7 +32,7 @@ export interface InstanceOptions {
   javaHome?: string | undefined;
   startTimeoutMs?: number;
   progress?: Progress;
-  /** Load the Graph Data Science plugin; by default whenever it is installed. */
+  /** Load the Graph Data Science plugin (it must be installed); off by default. */
   gds?: boolean;
 }
 
@@ -119,7 +119,7 @@ export async function start(options: InstanceOptions): Promise<StartResult> {
   }
   const boltPort = options.boltPort === 0 ? await freePort() : options.boltPort;
   await assertPortFree(boltPort);
-  const gds = options.gds ?? isGdsInstalled();
+  const gds = options.gds ?? false;
   linkPlugins(dir, gds);
   writeConfig(dir, boltPort, options.pageCache, gds);
 
