@@ -5,18 +5,13 @@
  * Runs on its own Neo4j instance ("discovery-bench", data replaced) and writes the "discovery"
  * section of docs/benchmarks.md. Usage: tsx bench/discovery.ts [--sizes 10k,100k,1m] [--pairs 20]
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/database.ts';
-import { createLogger } from '../server/log.ts';
 import { loadGraph } from '../tools/gen/load.ts';
 import { Random } from '../tools/gen/prng.ts';
 import { formatCount, parseCount } from '../tools/gen/sizes.ts';
 import { stop } from '../tools/neo4j/instance.ts';
-import { freshInstance } from './instance.ts';
+import { freshInstance, serveApp } from './instance.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 
 const INSTANCE = 'discovery-bench';
@@ -66,11 +61,8 @@ interface Row {
 async function measure(db: Database, rels: number): Promise<Row> {
   say(`Loading ${formatCount(rels)} relationships…`);
   await loadGraph(db, { rels, seed: SEED }, { reset: true });
-  const config = loadConfig({ QUERY_TIMEOUT_MS: '60000' });
-  const app = createApp({ db, config, log: createLogger('silent') });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveApp(db);
+  const base = served.base;
   try {
     global.gc?.();
     const heapBefore = mb();
@@ -129,8 +121,7 @@ async function measure(db: Database, rels: number): Promise<Row> {
       paths,
     };
   } finally {
-    server.closeAllConnections();
-    server.close();
+    served.close();
   }
 }
 

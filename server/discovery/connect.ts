@@ -1,6 +1,6 @@
 /**
  * Connect: how X is connected to Y. The cheapest loopless paths within the hop bound are found
- * on the cached projection (routes.ts, costs.ts); then every step is backed by the relationships
+ * on the cached projection (routes.ts, costs.ts) in the algorithm worker; then every step is backed by the relationships
  * between its two nodes, with their quotes, read from Neo4j.
  */
 import type {
@@ -16,11 +16,12 @@ import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../http/problems.ts';
 import { resolvePassages } from '../nodes/evidence.ts';
 import type { SchemaFacts } from '../schema/read.ts';
+import type { AlgorithmWorker } from './algorithm-worker-client.ts';
+import type { AlgorithmContext } from './algorithms.ts';
 import type { ProjectionCache } from './cache.ts';
-import { costModel, explainCost } from './costs.ts';
+import { explainCost } from './costs.ts';
 import { pairKey, readNodes, readPairs } from './evidence.ts';
 import { HOP_RELATIONSHIP_LIMIT, HUB_WEIGHT, UNSUPPORTED_HOP_PENALTY } from './limits.ts';
-import { cheapestRoutes, hopDistance } from './routes.ts';
 import { captionOf, summarise } from './summary.ts';
 
 export interface ConnectRequest {
@@ -38,6 +39,19 @@ export interface DiscoveryContext {
   cache: ProjectionCache;
   timeoutMs: number;
   maxSettled: number;
+  worker: AlgorithmWorker;
+  /** Graph Data Science's version when the database has it. */
+  gds: string | null;
+}
+
+export function algorithmContext(ctx: DiscoveryContext): AlgorithmContext {
+  return {
+    db: ctx.db,
+    worker: ctx.worker,
+    gds: ctx.gds,
+    evidence: ctx.facts.evidence,
+    timeoutMs: ctx.timeoutMs,
+  };
 }
 
 /** Both ends must exist (404) and lie in the chosen part of the graph (400). */
@@ -90,21 +104,20 @@ export async function connect(
     { name: 'to', id: request.to },
   ]);
 
-  const search = cheapestRoutes(graph, costModel(graph, request.rank), request.from, request.to, {
+  // The route search runs in the algorithm worker: a hub can make it settle many states.
+  const held = await ctx.worker.hold(cached.projection);
+  const search = await ctx.worker.run({
+    kind: 'routes',
+    graph: held.graph,
+    from: request.from,
+    to: request.to,
     k: request.k,
     maxHops: request.maxLength,
     maxSettled: ctx.maxSettled,
+    rank: request.rank,
   });
-  // Equal costs are listed by the names along the way, so the order never depends on read order.
-  const names = (nodes: string[]) =>
-    nodes.map((id) => captionOf(cached.projection, id)).join('\u0000');
-  const rounded = (cost: number) => Math.round(cost * 1e6);
-  search.routes.sort(
-    (a, b) => rounded(a.cost) - rounded(b.cost) || names(a.nodes).localeCompare(names(b.nodes)),
-  );
-  search.routes.splice(request.k);
-  // Breadth-first over the projection: cheap next to the read, and it names the nearest distance.
-  const distance = hopDistance(graph, request.from, request.to);
+  if (search.kind !== 'routes') throw new Error(`unexpected answer ${search.kind}`);
+  const distance = search.distance;
 
   const pairs = new Map<string, [string, string]>();
   for (const route of search.routes) {

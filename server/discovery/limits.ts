@@ -40,10 +40,13 @@ export const SHARE_DOCUMENTS_LIMIT = 50;
 export const CENTRALITY_DEFAULT_LIMIT = 25;
 export const CENTRALITY_MAX_LIMIT = 1_000;
 /**
- * Betweenness costs time proportional to nodes × links and blocks the server while it runs;
- * beyond this product it is refused (measured: ~1.7 × 10⁷ per second, so at most ~3 s).
+ * Betweenness costs time proportional to nodes × links. In Node (the algorithm worker) it is
+ * refused beyond this product (measured: ~1.7 × 10⁷ per second, so at most ~3 s); with Graph
+ * Data Science it is estimated from a sample of sources beyond it instead.
  */
 export const BETWEENNESS_MAX_WORK = 50_000_000;
+/** Source nodes Graph Data Science samples for betweenness on a part larger than the above. */
+export const BETWEENNESS_SAMPLE_SOURCES = 1_000;
 export const PAGERANK_ALPHA = 0.85;
 /** Members named per community in a centrality answer. */
 export const COMMUNITY_TOP_MEMBERS = 5;

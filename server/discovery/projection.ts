@@ -17,6 +17,7 @@ import {
   PART_RELATIONSHIPS_QUERY,
   WHOLE_GRAPH_RELATIONSHIPS_QUERY,
   projectionNodesQuery,
+  type ScopeShape,
 } from './queries.ts';
 
 export interface ProjectedNode {
@@ -57,6 +58,28 @@ function tooLarge(what: string, bound: number): AppError {
   );
 }
 
+/** Which filters of the node predicate a scope uses (queries.ts). */
+export function scopeShape(scope: DiscoveryScope): ScopeShape {
+  return {
+    labels: scope.labels !== null,
+    documents: scope.documents !== null,
+    window: scope.from !== null || scope.to !== null,
+  };
+}
+
+/** The parameters of the node predicate for a scope. */
+export function scopeParameters(scope: DiscoveryScope, evidence: EvidenceProfile) {
+  return {
+    excludedLabels: [...evidence.passageLabels],
+    labels: scope.labels,
+    documents: scope.documents,
+    mentionTypes: evidence.mentionTypes,
+    passageLabels: evidence.passageLabels,
+    windowStart: scope.from ?? '0000-01-01',
+    windowEnd: scope.to ?? '9999-12-31',
+  };
+}
+
 /** Reads the part of the graph `scope` names into a projection. */
 export async function readProjection(
   db: Database,
@@ -76,19 +99,8 @@ export async function readProjection(
   let relationships = 0;
 
   await db.read(async (tx) => {
-    const shape = {
-      labels: scope.labels !== null,
-      documents: scope.documents !== null,
-      window: scope.from !== null || scope.to !== null,
-    };
-    const nodes = tx.run(projectionNodesQuery(shape), {
-      excludedLabels,
-      labels: scope.labels,
-      documents: scope.documents,
-      mentionTypes: evidence.mentionTypes,
-      passageLabels: evidence.passageLabels,
-      windowStart: scope.from ?? '0000-01-01',
-      windowEnd: scope.to ?? '9999-12-31',
+    const nodes = tx.run(projectionNodesQuery(scopeShape(scope)), {
+      ...scopeParameters(scope, evidence),
       cap: neo4j.int(bounds.maxNodes + 1),
     });
     for await (const record of nodes) {
@@ -136,10 +148,18 @@ export async function readProjection(
   };
 }
 
-/** Memoises a computation on a projection (it is dropped with the projection). */
+/**
+ * Memoises a computation on a projection (it is dropped with the projection). A promise that
+ * fails is forgotten, so the next request computes again.
+ */
 export function memoised<T>(projection: Projection, key: string, compute: () => T): T {
   if (projection.memo.has(key)) return projection.memo.get(key) as T;
   const value = compute();
   projection.memo.set(key, value);
+  if (value instanceof Promise) {
+    value.catch(() => {
+      if (projection.memo.get(key) === value) projection.memo.delete(key);
+    });
+  }
   return value;
 }

@@ -36,7 +36,8 @@ export interface ScopeShape {
   window: boolean;
 }
 
-function nodePredicate(v: string, shape: ScopeShape): string {
+/** The condition for a node to be in a part of the graph (shared by every projection of it). */
+export function nodePredicate(v: string, shape: ScopeShape): string {
   const parts = [`NOT any(l IN labels(${v}) WHERE l IN $excludedLabels)`];
   if (shape.labels) parts.push(`any(l IN labels(${v}) WHERE l IN $labels)`);
   if (shape.window) parts.push(IN_WINDOW(v));
@@ -68,6 +69,24 @@ MATCH (a)-[r]->(b)
 WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND a <> b AND NOT type(r) IN $excludedTypes
 RETURN elementId(a) AS a, elementId(b) AS b, r[$quotesKey] IS NOT NULL AND size(r[$quotesKey]) > 0 AS quoted
 LIMIT $cap`;
+
+/**
+ * The part of the graph as a Graph Data Science projection: the same nodes as
+ * projectionNodesQuery, and one undirected link per connected pair whose `relationships` counts
+ * the relationships between them, as in the graphology projection.
+ */
+export function gdsProjectionQuery(shape: ScopeShape): string {
+  return `MATCH (a)
+WHERE ${nodePredicate('a', shape)}
+OPTIONAL MATCH (a)-[r]-(b)
+WHERE elementId(a) < elementId(b) AND NOT type(r) IN $excludedTypes
+  AND ${nodePredicate('b', shape)}
+WITH a, b, count(r) AS relationships
+WITH gds.graph.project($graphName, a, b,
+  {relationshipProperties: {relationships: toFloat(relationships)}},
+  {undirectedRelationshipTypes: ['*']}) AS g
+RETURN g.nodeCount AS nodes`;
+}
 
 /** Cheap change detection: count-store totals (the transaction bookmark does the rest). */
 export const FINGERPRINT_QUERY = `

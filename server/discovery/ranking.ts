@@ -9,8 +9,9 @@ import type {
   CommunitySummary,
   DiscoveryScope,
 } from '../../common/api.ts';
-import { communities, relationshipDegrees, scoresOf, type Scores } from './centrality.ts';
-import type { DiscoveryContext } from './connect.ts';
+import { centralityOf } from './algorithms.ts';
+import type { Scores } from './centrality.ts';
+import { algorithmContext, type DiscoveryContext } from './connect.ts';
 import { readNodes } from './evidence.ts';
 import { kindOf } from './kind.ts';
 import { COMMUNITY_TOP_MEMBERS } from './limits.ts';
@@ -26,23 +27,10 @@ export interface CentralityRequest {
   scope: DiscoveryScope;
 }
 
-/** Node ids by descending score; ties by caption, then id, so the order is stable. */
-export function rankNodes(projection: Projection, scores: Scores): string[] {
-  const caption = (id: string) => projection.graph.getNodeAttribute(id, 'caption');
-  return projection.graph
-    .nodes()
-    .sort(
-      (a, b) =>
-        (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
-        caption(a).localeCompare(caption(b)) ||
-        (a < b ? -1 : a > b ? 1 : 0),
-    );
-}
-
 export function summariseCommunities(
   projection: Projection,
   ranked: readonly string[],
-  of: ReadonlyMap<string, number>,
+  of: Scores,
 ): CommunitySummary[] {
   const byId = new Map<number, string[]>();
   for (const node of ranked) {
@@ -81,13 +69,10 @@ export async function centrality(
   const cached = await ctx.cache.get(request.scope, ctx.facts.evidence);
   const { projection } = cached;
   const started = performance.now();
-  const computed = !projection.memo.has(request.measure) || !projection.memo.has('louvain');
-  const scores = scoresOf(projection, request.measure);
-  const degrees = relationshipDegrees(projection);
-  const groups = communities(projection);
-  // Sorting every node by score and name costs more than a cached request should: kept too.
-  const ranked = memoised(projection, `ranking:${request.measure}`, () =>
-    rankNodes(projection, scores),
+  const { scores, degrees, groups, ranked, computed } = await centralityOf(
+    algorithmContext(ctx),
+    projection,
+    request.measure,
   );
   const listed = memoised(projection, `communities:${request.measure}`, () =>
     summariseCommunities(projection, ranked, groups.of),

@@ -12,8 +12,10 @@ import { contributeToOpenApi } from '../openapi/contributions.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { Reachability } from '../schema/reachability.ts';
 import { cleanQuery, queryTerms } from '../search/text.ts';
+import { algorithmWorker } from './algorithm-worker-client.ts';
 import { ProjectionCache } from './cache.ts';
 import { connect, type DiscoveryContext } from './connect.ts';
+import { GdsDetection } from './gds.ts';
 import { interpret } from './interpret.ts';
 import { discoveryPaths } from './openapi.ts';
 import {
@@ -117,6 +119,8 @@ const InterpretParams = z.object({
 export interface DiscoveryOptions {
   bounds?: ProjectionBounds;
   maxSettled?: number;
+  /** 'auto' (default): Graph Data Science when the database has it, else graphology. */
+  engine?: 'auto' | 'graphology';
 }
 
 export interface Discovery {
@@ -141,6 +145,7 @@ export function createDiscovery(
     timeoutMs * PROJECTION_TIMEOUT_FACTOR,
   );
   const reachable = new Reachability(db);
+  const gds = options.engine === 'graphology' ? null : new GdsDetection(db, timeoutMs);
   // Validation happens before this, so bad input never waits for Neo4j.
   const context = async (): Promise<DiscoveryContext> => {
     await reachable.ensure();
@@ -150,6 +155,8 @@ export function createDiscovery(
       cache,
       timeoutMs,
       maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
+      worker: algorithmWorker(),
+      gds: gds ? await gds.get() : null,
     };
   };
   const Connect = connectParams(config.limits.pathMaxLength);

@@ -7,6 +7,7 @@
  * TEST_NEO4J_INSTANCE changes the name prefix (default "test").
  */
 import type { TestProject } from 'vitest/node';
+import { isGdsInstalled } from '../../tools/neo4j/gds.ts';
 import { reset, start, stop } from '../../tools/neo4j/instance.ts';
 
 /** Name prefix; set TEST_NEO4J_INSTANCE to run several suites side by side. */
@@ -46,6 +47,9 @@ export async function setup(project: TestProject): Promise<(() => Promise<void>)
     boltPort: 0,
     heap: '1g',
     pageCache: '256m',
+    // Graph Data Science, when installed, only for the project that compares it with graphology:
+    // loading it adds about a minute to a start on a busy 2-core machine.
+    gds: project.name === 'server' && isGdsInstalled(),
     javaHome: env.JAVA_HOME,
     progress: (line) => process.stdout.write(`[test neo4j ${name}] ${line}\n`),
   });

@@ -1,14 +1,21 @@
-/** `npm run db:install|db:start|db:stop|db:status|db:reset` for the default local Neo4j. */
+/** `npm run db:install [-- --gds]|db:start|db:stop|db:status|db:reset` for the default local Neo4j. */
 import neo4j from 'neo4j-driver';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { LocalNeo4jError } from './errors.ts';
+import { installGds, isGdsInstalled } from './gds.ts';
 import { install, isInstalled } from './install.ts';
 import { readState, reset, runningState, start, stop } from './instance.ts';
 import { localInstanceOptions } from './default-instance.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function main(command: string | undefined): Promise<void> {
+async function main(command: string | undefined, flags: string[]): Promise<void> {
+  const unknown = flags.filter((flag) => !(command === 'install' && flag === '--gds'));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown option "${unknown[0]}" for "${command ?? ''}"; only install takes --gds`,
+    );
+  }
   const config = loadConfig();
   const options = localInstanceOptions(config, say);
   const name = options.name;
@@ -19,6 +26,13 @@ async function main(command: string | undefined): Promise<void> {
         result.downloaded
           ? `Installed in ${(result.ms / 1000).toFixed(1)} s.`
           : `Already installed (${result.jars} jars).`,
+      );
+      if (!flags.includes('--gds')) return;
+      const gds = await installGds({ javaHome: config.local.javaHome, progress: say });
+      say(
+        gds.built
+          ? `Graph Data Science installed in ${(gds.ms / 1000).toFixed(1)} s; instances load it from their next start.`
+          : 'Graph Data Science already installed.',
       );
       return;
     }
@@ -44,6 +58,9 @@ async function main(command: string | undefined): Promise<void> {
     case 'status': {
       const state = runningState(name);
       say(`installed: ${isInstalled() ? 'yes' : 'no'}`);
+      say(
+        `gds:       ${isGdsInstalled() ? 'installed' : 'not installed (npm run db:install -- --gds)'}`,
+      );
       if (!state) {
         say(`running:   no${readState(name) ? ' (stale state cleared on next start)' : ''}`);
         process.exitCode = 3;
@@ -80,7 +97,7 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   if (error instanceof LocalNeo4jError) {
     process.stderr.write(`error [${error.id}]: ${error.message}\n`);
     if (error.logTail)

@@ -16,6 +16,16 @@ export const LOCAL_ROOT = path.join(REPO_ROOT, '.local');
 export const POM_PATH = path.join(REPO_ROOT, 'tools/neo4j/pom.xml');
 /** Jars of the pinned release, shared by every local instance. */
 export const DIST_DIR = path.join(LOCAL_ROOT, 'neo4j', `neo4j-community-${NEO4J_VERSION}`);
+/** Neo4j Graph Data Science, the release that supports Neo4j 5.26; installed only on request. */
+export const GDS_VERSION = '2.13.9';
+export const GDS_POM_PATH = path.join(REPO_ROOT, 'tools/neo4j/gds-pom.xml');
+/** The shaded plugin jar built from GDS's modules (see tools/neo4j/gds.ts). */
+export const GDS_JAR = path.join(
+  LOCAL_ROOT,
+  'neo4j',
+  `gds-${GDS_VERSION}`,
+  `neo4j-graph-data-science-${GDS_VERSION}.jar`,
+);
 export const INSTANCES_DIR = path.join(LOCAL_ROOT, 'neo4j', 'instances');
 
 export const DEFAULT_USER = 'neo4j';

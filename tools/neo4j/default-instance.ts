@@ -1,5 +1,6 @@
 /** The managed instance that `npm start` and `npm run db:*` share (NEO4J_LOCAL_INSTANCE, default "default"). */
 import type { Config } from '../../server/config.ts';
+import { isGdsInstalled } from './gds.ts';
 import type { Progress } from './install.ts';
 import type { InstanceOptions } from './instance.ts';
 
@@ -12,6 +13,8 @@ export function localInstanceOptions(config: Config, progress: Progress): Instan
     heap: config.local.heap,
     pageCache: config.local.pageCache,
     javaHome: config.local.javaHome,
+    // Installed on request (`npm run db:install -- --gds`), then always loaded.
+    gds: isGdsInstalled(),
     progress,
   };
 }

@@ -118,14 +118,9 @@ export async function install(
   const env = { ...process.env, ...(options.javaHome ? { JAVA_HOME: options.javaHome } : {}) };
   const { code, output } = await runMaven(args, env, progress);
   if (code !== 0) {
-    const errors = output
-      .split('\n')
-      .filter((line) => line.includes('[ERROR]'))
-      .slice(0, 8)
-      .join('\n');
     throw new LocalNeo4jError(
       'download-failed',
-      `Maven could not fetch org.neo4j:neo4j:${version} (exit ${code}).\n${errors || output.slice(-2000)}`,
+      `Maven could not fetch org.neo4j:neo4j:${version} (exit ${code}).\n${mavenErrors(output)}`,
     );
   }
   const jars = countJars(lib);
@@ -138,7 +133,18 @@ function countJars(lib: string): number {
   return fs.readdirSync(lib).filter((name) => name.endsWith('.jar')).length;
 }
 
-function runMaven(
+/** Maven's own error lines from its output, else its last part. */
+export function mavenErrors(output: string): string {
+  const errors = output
+    .split('\n')
+    .filter((line) => line.includes('[ERROR]'))
+    .slice(0, 8)
+    .join('\n');
+  return errors || output.slice(-2000);
+}
+
+/** Runs Maven, reporting the number of downloaded artifacts every few seconds. */
+export function runMaven(
   args: string[],
   env: NodeJS.ProcessEnv,
   progress: Progress,

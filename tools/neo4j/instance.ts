@@ -12,12 +12,14 @@ import {
   DEFAULT_START_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
   DEFAULT_USER,
+  GDS_JAR,
   INSTANCES_DIR,
   NEO4J_ADMIN_CLASS,
   NEO4J_MAIN_CLASS,
   NEO4J_VERSION,
 } from './constants.ts';
 import { LocalNeo4jError } from './errors.ts';
+import { isGdsInstalled } from './gds.ts';
 import { checkJava, install, libDir, type Progress } from './install.ts';
 
 export interface InstanceOptions {
@@ -30,6 +32,8 @@ export interface InstanceOptions {
   javaHome?: string | undefined;
   startTimeoutMs?: number;
   progress?: Progress;
+  /** Load the Graph Data Science plugin (it must be installed); off by default. */
+  gds?: boolean;
 }
 
 /** What a running instance records about itself (git-ignored, includes the password). */
@@ -44,6 +48,8 @@ export interface InstanceState {
   version: string;
   importDir: string;
   startedAt: string;
+  /** Whether the Graph Data Science plugin was loaded. */
+  gds?: boolean;
 }
 
 interface Credentials {
@@ -113,7 +119,9 @@ export async function start(options: InstanceOptions): Promise<StartResult> {
   }
   const boltPort = options.boltPort === 0 ? await freePort() : options.boltPort;
   await assertPortFree(boltPort);
-  writeConfig(dir, boltPort, options.pageCache);
+  const gds = options.gds ?? false;
+  linkPlugins(dir, gds);
+  writeConfig(dir, boltPort, options.pageCache, gds);
 
   const firstStart = !fs.existsSync(credentialsPath(dir));
   const credentials = firstStart ? createCredentials(dir, java.executable) : readCredentials(dir);
@@ -149,6 +157,7 @@ export async function start(options: InstanceOptions): Promise<StartResult> {
     version: NEO4J_VERSION,
     importDir: path.join(dir, 'import'),
     startedAt: new Date().toISOString(),
+    gds,
   };
   fs.writeFileSync(statePath(dir), JSON.stringify(state, null, 2), { mode: 0o600 });
 
@@ -204,7 +213,21 @@ export async function reset(name: string): Promise<void> {
   fs.rmSync(instanceDir(name), { recursive: true, force: true });
 }
 
-function writeConfig(dir: string, boltPort: number, pageCache: string): void {
+/** Puts the plugins this start loads (only GDS so far) into the instance's plugins folder. */
+function linkPlugins(dir: string, gds: boolean): void {
+  const target = path.join(dir, 'plugins', path.basename(GDS_JAR));
+  fs.rmSync(target, { force: true });
+  if (!gds) return;
+  if (!isGdsInstalled()) {
+    throw new LocalNeo4jError(
+      'not-installed',
+      `The Graph Data Science plugin is not installed; run \`npm run db:install -- --gds\` first.`,
+    );
+  }
+  fs.symlinkSync(GDS_JAR, target);
+}
+
+function writeConfig(dir: string, boltPort: number, pageCache: string, gds: boolean): void {
   const lines = [
     '# Written by tools/neo4j/instance.ts on every start; edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
@@ -218,6 +241,8 @@ function writeConfig(dir: string, boltPort: number, pageCache: string): void {
     `server.directories.lib=${libDir()}`,
     `server.directories.import=${path.join(dir, 'import')}`,
     'db.tx_log.rotation.retention_policy=2 days 512M',
+    // GDS reads Neo4j's internals; the database refuses such procedures unless named here.
+    ...(gds ? ['dbms.security.procedures.unrestricted=gds.*'] : []),
   ];
   fs.writeFileSync(path.join(dir, 'conf', 'neo4j.conf'), `${lines.join('\n')}\n`);
 }
