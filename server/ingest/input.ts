@@ -26,6 +26,8 @@ export interface DocumentSubmission {
   /** Publication date, YYYY-MM-DD. */
   date?: string | undefined;
   publisher?: string | undefined;
+  /** Key of a stored document this one is a new version of (when the URL does not say so). */
+  replaces?: string | undefined;
   /** Where it came from, for messages (a file path). */
   origin?: string | undefined;
 }
@@ -38,6 +40,8 @@ export interface PreparedDocument {
   url: string | undefined;
   date: string | undefined;
   publisher: string | undefined;
+  /** Key of the stored document this is a new version of, when given explicitly. */
+  replaces: string | undefined;
   format: 'text' | 'html';
   language: 'en';
   sha256: string;
@@ -137,6 +141,9 @@ function checkMetadata(submission: DocumentSubmission): void {
   }
   if (submission.title !== undefined && submission.title.trim().length === 0) {
     problems.push('title must not be empty when given');
+  }
+  if (submission.replaces !== undefined && !/^document:[\w-]+$/.test(submission.replaces)) {
+    problems.push(`replaces "${submission.replaces}" must be a document key (document:…)`);
   }
   if (submission.title !== undefined && submission.title.length > 500) {
     problems.push('title must be at most 500 characters');
@@ -250,6 +257,7 @@ export function prepareDocument(submission: DocumentSubmission): PreparedDocumen
     url,
     date,
     publisher: submission.publisher?.trim() || undefined,
+    replaces: submission.replaces,
     format,
     language: 'en',
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
