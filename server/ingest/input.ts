@@ -9,7 +9,7 @@ import { IngestError } from './errors.ts';
 import { foldForMatching } from './text/fold.ts';
 import { htmlToText, looksLikeHtml } from './text/html.ts';
 import { detectLanguage } from './text/language.ts';
-import { splitIntoPassages, type Passage } from './text/passages.ts';
+import { DATELINE, splitIntoPassages, type Passage } from './text/passages.ts';
 
 /** Largest accepted document, in bytes of UTF-8: a hundred times a typical press release. */
 export const MAX_DOCUMENT_BYTES = 200_000;
@@ -167,6 +167,18 @@ function deriveTitle(passages: Passage[]): string {
   const first =
     (passages.find((p) => p.text.trim().split(/\s+/).length >= 6) ?? passages[0])?.text.trim() ??
     '';
+  // A leading dateline ("ASTANA, May 3 –") is where and when, not what: the title starts after it.
+  const dateline = DATELINE.exec(first);
+  if (dateline) {
+    const rest = first
+      .slice(dateline[0].length)
+      .replace(/^[\s.,:;–—-]+(?:\([^)]*\)[\s.,:;–—-]*)?/u, '');
+    if (/\p{L}/u.test(rest)) return sentenceTitle(rest);
+  }
+  return sentenceTitle(first);
+}
+
+function sentenceTitle(first: string): string {
   const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
   return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
 }
