@@ -32,11 +32,11 @@ export const sidesSlug = (keys: string[]) =>
 const between = (keys: string[]) => keys.map(countryName).join(' and ');
 
 /** Distinct countries mentioned in a sentence, in text order (side references included). */
-function countries(scene: Scene, sentence: Sentence): Mention[] {
+function countries(scene: Scene, sentence: Sentence, named = false): Mention[] {
   const seen = new Set<string>();
   return scene.ctx
     .mentionsIn(sentence, 'country:')
-    .filter((m) => !seen.has(m.entity) && seen.add(m.entity));
+    .filter((m) => !(named && m.reference) && !seen.has(m.entity) && seen.add(m.entity));
 }
 
 /** The two countries nearest a cue (by distance to it), in text order. */
@@ -94,7 +94,7 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
   }
   const priority = cue(sentence, /priorit(?:y|ies|ises|izes)/i);
   if (priority) {
-    const found = countries(scene, sentence).filter((m) => !m.reference);
+    const found = countries(scene, sentence, true);
     // "X is a priority of Y's foreign policy": the country after "priority of" holds the policy.
     const owner =
       /^priorit(?:y|ies)\s+(?:of|for|in)\s+(?:the\s+)?(?:foreign\s+policy\s+of\s+(?:the\s+)?)?$/i;
@@ -110,9 +110,10 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
       });
     }
   }
-  const border = cue(sentence, /\b(?:common |shared |joint )?border(?:s)?\b/i);
+  const border = cue(sentence, /\b(?:common |shared |joint |state )?border(?:s)?\b/i);
   if (border) {
-    const found = countries(scene, sentence);
+    // Named countries only: "the two states" in the same sentence names no border.
+    const found = countries(scene, sentence, true);
     if (found.length === 2 && found[0] && found[1])
       scene.b.fact('BORDERS', found[0].entity, found[1].entity, evidence(scene, sentence), 0.8);
   }

@@ -154,7 +154,11 @@ export const SPHERES: readonly SphereEntry[] = [
     key: 'sphere:politics',
     name: 'Politics',
     aliases: ['political cooperation', 'political dialogue'],
-    patterns: ['politic(?:s|al)'],
+    // "the political situation", "the highest political level" are no sphere of cooperation.
+    patterns: [
+      'politics',
+      'political (?:dialogue|cooperation|ties|relations|interaction|sphere|field|contacts|consultations)',
+    ],
     parent: ROOT,
   },
   {
@@ -168,7 +172,8 @@ export const SPHERES: readonly SphereEntry[] = [
     key: 'sphere:infrastructure',
     name: 'Infrastructure',
     aliases: ['infrastructure development'],
-    patterns: ['infrastructure', 'connectivity'],
+    // Infrastructure of another sphere ("tourism infrastructure") belongs to that sphere.
+    patterns: ['(?<!tourism |tourist |transport )infrastructure', 'connectivity'],
     parent: ROOT,
   },
   {
