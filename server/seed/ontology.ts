@@ -95,9 +95,9 @@ export const RELATIONSHIP_SPECS = {
     meaning: 'the meeting fell in the anniversary year',
   },
   CONCERNS: {
-    from: ['Anniversary', 'Indicator', 'Proposal'],
+    from: ['Anniversary', 'Indicator', 'Proposal', 'Sphere'],
     to: ['Country'],
-    meaning: 'the anniversary, figure or proposal is about this country',
+    meaning: 'the anniversary, figure, proposal or area of cooperation is about this country',
   },
   DISCUSSED: {
     from: ['Meeting'],
@@ -121,7 +121,11 @@ export const RELATIONSHIP_SPECS = {
     to: ['Indicator'],
     meaning: 'the figure was reported at the meeting',
   },
-  IN_SPHERE: { from: ['Indicator'], to: ['Sphere'], meaning: 'the figure measures this sphere' },
+  IN_SPHERE: {
+    from: ['Indicator', 'Proposal'],
+    to: ['Sphere'],
+    meaning: 'the figure measures, or the proposal belongs to, this sphere',
+  },
   MEMBER_OF: { from: ['Country'], to: ['Organisation'], meaning: 'member state' },
   BORDERS: {
     from: ['Country'],
@@ -143,6 +147,48 @@ export const RELATIONSHIP_SPECS = {
   REQUESTED_OF: { from: ['Proposal'], to: ['Country'], meaning: 'the request is made to' },
   PUBLISHED: { from: ['Organisation'], to: ['Document'], meaning: 'publisher of the document' },
   DESCRIBES: { from: ['Document'], to: ['Meeting'], meaning: 'the document reports the meeting' },
+  RAISED: {
+    from: ['Meeting'],
+    to: ['Proposal'],
+    meaning: 'the proposal or request was made at the meeting',
+  },
+  COUNTERS: {
+    from: ['Sphere'],
+    to: ['Threat'],
+    meaning: 'cooperation in the sphere is named as a means against the threat (stance)',
+  },
+  SERVES: {
+    from: ['Sphere'],
+    to: ['Sphere'],
+    meaning: 'cooperation in the first sphere is named as a means to the second (role)',
+  },
+  STRENGTHENS: {
+    from: ['Sphere'],
+    to: ['Organisation'],
+    meaning: 'cooperation in the sphere is named as a means to strengthen the body (aspects)',
+  },
+  STATE_BODY_OF: {
+    from: ['Organisation'],
+    to: ['Country'],
+    meaning: 'a body of the state: its armed forces, a ministry or agency',
+  },
+  EXPORTS_TO: {
+    from: ['Country'],
+    to: ['Country'],
+    meaning: 'the first country exports to the second (goods)',
+  },
+  SHARES_POSITIONS_WITH: {
+    from: ['Country'],
+    to: ['Country'],
+    symmetric: true,
+    meaning: "the two states' positions are close or coincide (on)",
+  },
+  REVIEWED: {
+    from: ['Meeting'],
+    to: ['Organisation'],
+    meaning:
+      "the sides' cooperation within the organisation was assessed at the meeting (assessment)",
+  },
 } as const satisfies Record<string, RelationshipSpec>;
 
 export type FactType = keyof typeof RELATIONSHIP_SPECS;

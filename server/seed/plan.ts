@@ -137,6 +137,7 @@ export function planSeed(seed: ValidSeed): SeedPlan {
           index: int(p.index),
           kind: p.kind,
           name: p.name,
+          ...(p.paragraph === undefined ? {} : { paragraph: int(p.paragraph) }),
           text: p.text,
           start: int(p.start),
           end: int(p.end),

@@ -14,7 +14,7 @@ import {
   RESERVED_PROPERTIES,
   type EndpointKind,
 } from './ontology.ts';
-import { splitPassages, type Passage } from './passages.ts';
+import { paragraphCount, splitPassages, type Passage } from './passages.ts';
 import { closest } from './suggest.ts';
 import {
   DocumentSpec,
@@ -240,10 +240,11 @@ function checkDocument(
       `must equal the first block of "${document.file}" exactly; the file starts with ${JSON.stringify(title ?? '')}`,
     );
   }
-  if (passages.length - 1 !== document.paragraphs) {
+  const paragraphs = paragraphCount(passages);
+  if (paragraphs !== document.paragraphs) {
     out.add(
       `${at}.paragraphs`,
-      `says ${document.paragraphs} but "${document.file}" has ${passages.length - 1} paragraphs after the title`,
+      `says ${document.paragraphs} but "${document.file}" has ${paragraphs} paragraphs after the title`,
     );
   }
   const sha256 = createHash('sha256').update(read.text, 'utf8').digest('hex');

@@ -120,8 +120,8 @@ describe.sequential('seed graph in Neo4j', () => {
     );
     expect(d.url).toBe(source.url);
     expect(d.publisher).toBe('Consulate General of the Republic of Tajikistan in Istanbul');
-    expect(d.excerpt).toContain('first six paragraphs');
-    expect(num(d.paragraphCount)).toBe(6);
+    expect(d.excerpt).toContain('whole published article');
+    expect(num(d.paragraphCount)).toBe(14);
   });
 
   it('gives every passage its text and offsets into the document', async () => {

@@ -13,10 +13,15 @@ export function passageText(passage: GraphNode): string {
   return strings.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
+/**
+ * A passage's caption as its document numbers it: the stored `name` ("Title", "Paragraph 3",
+ * "Publisher's line"), which counts paragraphs only; a block index is no paragraph number.
+ */
 export function passageName(passage: GraphNode): string {
-  const index = passage.properties.index;
-  const key = passage.properties.key;
-  if (index !== undefined) return `Paragraph ${Number(displayValue(index)) + 1}`;
+  const { name, paragraph, index, key } = passage.properties;
+  if (typeof name === 'string' && name.trim()) return name;
+  if (paragraph !== undefined) return `Paragraph ${displayValue(paragraph)}`;
+  if (index !== undefined) return `Passage ${Number(displayValue(index)) + 1}`;
   return typeof key === 'string' ? key : 'Passage';
 }
 

@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { countryOfCapital } from '../lexicon/countries.ts';
+import { isHeadline } from '../../seed/passages.ts';
 import type { Sentence } from '../text/passages.ts';
 import type { DocumentContext } from './context.ts';
 import type { PersonRecord } from './persons.ts';
@@ -129,8 +130,9 @@ export function analyseMeeting(
   persons: PersonRecord[],
   countryHits: Map<number, Hit[]>,
 ): MeetingFacts {
-  const title = ctx.sentences.filter((s) => ctx.passages[s.passage]?.passage.kind === 'title');
-  const body = ctx.sentences.filter((s) => ctx.passages[s.passage]?.passage.kind !== 'title');
+  const headline = (s: Sentence) => isHeadline(ctx.passages[s.passage]?.passage.kind);
+  const title = ctx.sentences.filter(headline);
+  const body = ctx.sentences.filter((s) => !headline(s));
   const sentences = [
     ...title.filter((s) => MEETING_CUE.test(s.text)),
     ...body

@@ -112,8 +112,16 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
   }
   const border = cue(sentence, /\b(?:common |shared |joint |state )?border(?:s)?\b/i);
   if (border) {
-    // Named countries only: "the two states" in the same sentence names no border.
-    const found = countries(scene, sentence, true);
+    // "the border of X with Y" / "the border between X and Y" names its two sides itself.
+    const named = /^borders? (?:of|between) /i.test(
+      sentence.text.slice(border.index - sentence.start),
+    )
+      ? scene.ctx
+          .mentionsIn(sentence, 'country:')
+          .filter((m) => !m.reference && m.start > border.index && m.start < border.index + 60)
+          .filter((m, i, all) => all.findIndex((o) => o.entity === m.entity) === i)
+      : [];
+    const found = named.length >= 2 ? named.slice(0, 2) : countries(scene, sentence, true);
     if (found.length === 2 && found[0] && found[1])
       scene.b.fact('BORDERS', found[0].entity, found[1].entity, evidence(scene, sentence), 0.8);
   }

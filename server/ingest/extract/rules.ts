@@ -41,6 +41,14 @@ import {
   type Hit,
   type OrganisationHit,
 } from './scan.ts';
+import {
+  armedForcesRule,
+  countersRule,
+  passiveRequestRule,
+  positionsRule,
+  publisherRule,
+  reviewRule,
+} from './statements.ts';
 import { DOCUMENT_REF, type Extraction, type Extractor } from './types.ts';
 
 export const RULE_EXTRACTOR_NAME = 'rules@1';
@@ -338,9 +346,9 @@ function scanTopics(ctx: DocumentContext, b: ExtractionBuilder, meeting: string)
         0.8,
         attention ? { attention } : {},
       );
-      const parent = SPHERES.find((s) => s.key === m.entity)?.parent;
-      if (parent && spheres.some((o) => o.entity === parent))
-        b.fact('PART_OF', m.entity, parent, [ctx.sentenceSpan(sentence)], 0.8);
+      for (const parent of SPHERES.find((s) => s.key === m.entity)?.parents ?? [])
+        if (spheres.some((o) => o.entity === parent))
+          b.fact('PART_OF', m.entity, parent, [ctx.sentenceSpan(sentence)], 0.8);
     }
     for (const m of ctx.mentionsIn(sentence, 'threat:'))
       b.fact('ADDRESSED', meeting, m.entity, [ctx.sentenceSpan(sentence)], 0.8);
@@ -443,8 +451,14 @@ export function extractWithRules(document: PreparedDocument): Extraction {
     anniversaryRule(scene, sentence);
     figureRule(scene, sentence);
     proposalRule(scene, sentence);
+    passiveRequestRule(scene, sentence);
+    reviewRule(scene, sentence);
+    positionsRule(scene, sentence);
+    countersRule(scene, sentence);
+    armedForcesRule(scene, sentence);
   }
-  if (document.publisher) {
+  const credited = publisherRule(scene);
+  if (document.publisher && slug(document.publisher) !== slug(credited ?? '')) {
     const id = `organisation:${slug(document.publisher)}`;
     b.entity(id, 'Organisation', document.publisher, {
       properties: { fullName: document.publisher },

@@ -4,7 +4,7 @@
  * a sentence, or the next line starts a new one), so texts with one paragraph per line split too.
  * On the seed's source this gives exactly the seed loader's passages.
  */
-import { passageKey, type Passage } from '../../seed/passages.ts';
+import { describePassages, passageKey, type Passage } from '../../seed/passages.ts';
 
 export type { Passage };
 
@@ -55,21 +55,19 @@ export function splitIntoPassages(documentKey: string, text: string): Passage[] 
     previousText = match[0];
   }
   const titleIndex = blocks.findIndex((b, i) => i < 3 && isTitleLike(text.slice(b.start, b.end)));
-  let paragraph = 0;
-  return blocks.map((block, index) => {
-    const isTitle = index === titleIndex;
-    if (!isTitle) paragraph += 1;
-    return {
-      key: passageKey(documentKey, index),
-      documentKey,
-      index,
-      kind: isTitle ? 'title' : 'paragraph',
-      name: isTitle ? 'Title' : `Paragraph ${paragraph}`,
-      text: text.slice(block.start, block.end),
-      start: block.start,
-      end: block.end,
-    };
-  });
+  const described = describePassages(
+    blocks.map((b) => text.slice(b.start, b.end)),
+    titleIndex,
+  );
+  return blocks.map((block, index) => ({
+    key: passageKey(documentKey, index),
+    documentKey,
+    index,
+    ...described[index]!,
+    text: text.slice(block.start, block.end),
+    start: block.start,
+    end: block.end,
+  }));
 }
 
 /** Abbreviations after which a full stop does not end a sentence. */

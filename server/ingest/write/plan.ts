@@ -5,7 +5,7 @@
  * whose quote does not match its offsets is left out and counted, never written.
  */
 import neo4j from 'neo4j-driver';
-import { passageKey } from '../../seed/passages.ts';
+import { paragraphCount, passageKey } from '../../seed/passages.ts';
 import {
   ENTITY_KINDS,
   FACT_TYPES,
@@ -112,6 +112,7 @@ export function planIngestion(input: PlanInput): IngestPlan {
       index: int(p.index),
       kind: p.kind,
       name: p.name,
+      ...(p.paragraph === undefined ? {} : { paragraph: int(p.paragraph) }),
       text: p.text,
       start: int(p.start),
       end: int(p.end),
@@ -250,7 +251,7 @@ export function planIngestion(input: PlanInput): IngestPlan {
         text: document.text,
         sha256: document.sha256,
         version: int(input.version),
-        paragraphCount: int(document.passages.filter((p) => p.kind === 'paragraph').length),
+        paragraphCount: int(paragraphCount(document.passages)),
         ingestedAt: neo4j.types.DateTime.fromStandardDate(input.ingestedAt),
         extractor: extraction.extractor,
         entityKeys: [...entityKeys],
