@@ -110,7 +110,7 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
       });
     }
   }
-  const border = cue(sentence, /\b(?:common |shared |joint |state )?border(?:s)?\b/i);
+  const border = cue(sentence, /\b(?:common |shared |joint )?border(?:s)?\b/i);
   if (border) {
     // "the border of X with Y" / "the border between X and Y" names its two sides itself.
     const named = /^borders? (?:of|between) /i.test(
