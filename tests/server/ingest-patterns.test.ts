@@ -84,3 +84,14 @@ describe('facts need quotes', () => {
       expect(f.evidence.length, `${f.type} ${f.from} ${f.to}`).toBeGreaterThan(0);
   });
 });
+
+describe('noise kept out', () => {
+  it('never makes "the parties" or a host capital a name of a country', () => {
+    const x = extract(
+      `${TALKS}\n\nThe parties agreed to meet again. The two sides praised the talks.`,
+    );
+    for (const id of ['country:chile', 'country:peru'])
+      expect(x.entities.find((e) => e.id === id)?.aliases).not.toContain('The parties');
+    expect(x.entities.find((e) => e.id === 'country:peru')?.aliases).not.toContain('Lima');
+  });
+});
