@@ -27,6 +27,11 @@ const Metadata = {
   url: z.url({ protocol: /^https?$/ }).optional(),
   date: z.iso.date().optional(),
   publisher: z.string().trim().min(1).max(500).optional(),
+  /** Key of the stored document this one is a new version of. */
+  replaces: z
+    .string()
+    .regex(/^document:[\w-]+$/, 'must be a document key (document:…)')
+    .optional(),
 };
 const JsonBody = z.strictObject({
   text: z.string({ error: 'must be the document text (a string)' }),

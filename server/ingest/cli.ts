@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <file>... [--title T] [--url U] [--date YYYY-MM-DD] [--publisher P]
+ * `npm run ingest -- <file>... [--title T] [--url U] [--date YYYY-MM-DD] [--publisher P] [--replace K]
  * [--dry-run] [--json]`: checks every file first (nothing is written if any is refused), then
  * extracts and writes each into the configured Neo4j. Exit codes: 0 ingested (or unchanged),
  * 1 bad input or arguments (nothing written), 2 could not write.
@@ -27,6 +27,8 @@ const USAGE = `Usage: npm run ingest -- <file>... [options]
   --url <url>           source URL (one file only; a first line holding only a URL is read as one)
   --date <YYYY-MM-DD>   publication date (one file only)
   --publisher <name>    publisher, recorded as background (PUBLISHED)
+  --replace <key>       a new version of the stored document with this key (one file only;
+                        a document with the same URL is replaced anyway, a title alone never)
   --dry-run             check and extract only; print what would be written, connect to nothing
   --json                print reports as JSON`;
 
@@ -83,6 +85,7 @@ async function main(): Promise<number> {
         url: { type: 'string' },
         date: { type: 'string' },
         publisher: { type: 'string' },
+        replace: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -102,8 +105,10 @@ async function main(): Promise<number> {
     complain(`No file given.\n${USAGE}`);
     return 1;
   }
-  if (files.length > 1 && (args.title || args.url || args.date)) {
-    complain('--title, --url and --date describe one document: give them with a single file.');
+  if (files.length > 1 && (args.title || args.url || args.date || args.replace)) {
+    complain(
+      '--title, --url, --date and --replace describe one document: give them with a single file.',
+    );
     return 1;
   }
 
@@ -131,6 +136,7 @@ async function main(): Promise<number> {
           url: args.url,
           date: args.date,
           publisher: args.publisher,
+          replaces: args.replace,
         }),
       );
     } catch (error) {

@@ -9,7 +9,7 @@ import { IngestError } from './errors.ts';
 import { foldForMatching } from './text/fold.ts';
 import { htmlToText, looksLikeHtml } from './text/html.ts';
 import { detectLanguage } from './text/language.ts';
-import { splitIntoPassages, type Passage } from './text/passages.ts';
+import { DATELINE, splitIntoPassages, type Passage } from './text/passages.ts';
 
 /** Largest accepted document, in bytes of UTF-8: a hundred times a typical press release. */
 export const MAX_DOCUMENT_BYTES = 200_000;
@@ -26,6 +26,8 @@ export interface DocumentSubmission {
   /** Publication date, YYYY-MM-DD. */
   date?: string | undefined;
   publisher?: string | undefined;
+  /** Key of a stored document this one is a new version of (when the URL does not say so). */
+  replaces?: string | undefined;
   /** Where it came from, for messages (a file path). */
   origin?: string | undefined;
 }
@@ -38,6 +40,8 @@ export interface PreparedDocument {
   url: string | undefined;
   date: string | undefined;
   publisher: string | undefined;
+  /** Key of the stored document this is a new version of, when given explicitly. */
+  replaces: string | undefined;
   format: 'text' | 'html';
   language: 'en';
   sha256: string;
@@ -138,6 +142,9 @@ function checkMetadata(submission: DocumentSubmission): void {
   if (submission.title !== undefined && submission.title.trim().length === 0) {
     problems.push('title must not be empty when given');
   }
+  if (submission.replaces !== undefined && !/^document:[\w-]+$/.test(submission.replaces)) {
+    problems.push(`replaces "${submission.replaces}" must be a document key (document:…)`);
+  }
   if (submission.title !== undefined && submission.title.length > 500) {
     problems.push('title must be at most 500 characters');
   }
@@ -160,6 +167,18 @@ function deriveTitle(passages: Passage[]): string {
   const first =
     (passages.find((p) => p.text.trim().split(/\s+/).length >= 6) ?? passages[0])?.text.trim() ??
     '';
+  // A leading dateline ("ASTANA, May 3 –") is where and when, not what: the title starts after it.
+  const dateline = DATELINE.exec(first);
+  if (dateline) {
+    const rest = first
+      .slice(dateline[0].length)
+      .replace(/^[\s.,:;–—-]+(?:\([^)]*\)[\s.,:;–—-]*)?/u, '');
+    if (/\p{L}/u.test(rest)) return sentenceTitle(rest);
+  }
+  return sentenceTitle(first);
+}
+
+function sentenceTitle(first: string): string {
   const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
   return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
 }
@@ -250,6 +269,7 @@ export function prepareDocument(submission: DocumentSubmission): PreparedDocumen
     url,
     date,
     publisher: submission.publisher?.trim() || undefined,
+    replaces: submission.replaces,
     format,
     language: 'en',
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),

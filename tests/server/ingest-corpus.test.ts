@@ -267,6 +267,22 @@ describe.skipIf(!hasCorpus)('the corpus ingested with the seed', () => {
     ).toBe(6);
   });
 
+  it('states no fact without a quote from every document it names', async () => {
+    // Every document a fact lists must have at least one evidence passage of its own.
+    const rows = await read(
+      `MATCH (a)-[r]->(b) WHERE size(coalesce(r.documents, [])) > 0
+       UNWIND r.documents AS document
+       WITH a, r, b, document
+       WHERE none(p IN coalesce(r.evidencePassages, []) WHERE p STARTS WITH document + '#')
+       RETURN a.key + ' ' + type(r) + ' ' + coalesce(b.key, '') + ' (' + document + ')' AS fact`,
+    );
+    expect(rows.map((r) => r.get('fact') as string)).toEqual([]);
+    const quoted = await read(
+      `MATCH ()-[r]->() WHERE size(coalesce(r.documents, [])) > 0 RETURN count(r) AS n`,
+    );
+    expect(neo4j.integer.toNumber(quoted[0]?.get('n'))).toBeGreaterThan(50);
+  });
+
   it('is one connected graph', async () => {
     const nodes = await read('MATCH (n) RETURN elementId(n) AS id');
     const edges = await read('MATCH (a)-[]->(b) RETURN elementId(a) AS a, elementId(b) AS b');

@@ -78,6 +78,19 @@ describe('prepareDocument', () => {
       }).id,
     ).toBe('document-language');
     expect(prepareDocument({ text: 'Presidents met in Moscow.' }).language).toBe('en');
+    expect(refusal({ text: 'Der Präsident traf heute den Kanzler in Berlin.' }).id).toBe(
+      'document-language',
+    );
+  });
+
+  it('accepts short English lines of names and dates that trigram statistics cannot judge', () => {
+    // franc ranks other languages first on each of these; nothing in them is foreign.
+    for (const text of [
+      'Aliyev met Pashinyan in Brussels on March 14.',
+      'Lula hosted Ramaphosa in Brasilia on 2 June.',
+      'Orban and Vucic signed accords in Belgrade.',
+    ])
+      expect(prepareDocument({ text }).language).toBe('en');
   });
 
   it('refuses documents over the size limit, as bytes or text', () => {

@@ -307,6 +307,37 @@ describe('ingestion into the seeded graph', () => {
     expect(await snapshot(db)).toBe(before);
   });
 
+  it('keeps two different stories with the same title; replaces only the same source', async () => {
+    const dateline = 'ASTANA, May 3.';
+    const first = [
+      dateline,
+      'Tokayev received Mirziyoyev in Astana. The two presidents discussed water resources and transit.',
+    ].join('\n\n');
+    const other = [
+      dateline,
+      'The President of Kazakhstan met the Prime Minister of Mongolia to discuss livestock trade.',
+    ].join('\n\n');
+    const a = await ingestDocument(db, { text: first, title: dateline });
+    const b = await ingestDocument(db, { text: other, title: dateline });
+    expect([a.status, b.status]).toEqual(['created', 'created']);
+    expect(b.key).not.toBe(a.key);
+    const facts = (key: string) =>
+      count(db, 'MATCH ()-[r]->() WHERE $key IN coalesce(r.documents, []) RETURN count(r)', {
+        key,
+      });
+    const factsOfA = await facts(a.key);
+    expect(factsOfA).toBeGreaterThan(0);
+    expect(await facts(b.key)).toBeGreaterThan(0);
+    // An explicit replacement by key is a new version of that document only.
+    const edited = first.replace('water resources and transit', 'water resources');
+    const c = await ingestDocument(db, { text: edited, title: dateline, replaces: a.key });
+    expect([c.status, c.key, c.version]).toEqual(['replaced', a.key, 2]);
+    expect(await facts(b.key)).toBeGreaterThan(0);
+    await expect(
+      ingestDocument(db, { text: `${edited} Again.`, replaces: 'document:no-such-story' }),
+    ).rejects.toMatchObject({ id: 'document-metadata' });
+  });
+
   it('keeps what documents added to seed facts when the seed is loaded again', async () => {
     // Seed facts that ingested documents also state carry evidence beyond the seed's own.
     const extended = await count(

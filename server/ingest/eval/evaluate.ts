@@ -11,15 +11,9 @@ import { RuleExtractor } from '../extract/rules.ts';
 import { DOCUMENT_REF, type Extraction, type Extractor } from '../extract/types.ts';
 import { prepareDocument } from '../input.ts';
 import { resolveEntities, type Candidate } from '../resolve/resolve.ts';
+import { score, scores, type Score } from './metrics.ts';
 
-export interface Score {
-  gold: number;
-  predicted: number;
-  correct: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
+export type { Score };
 
 export interface Evaluation {
   document: string;
@@ -32,41 +26,6 @@ export interface Evaluation {
   extraEntities: string[];
   missedRelations: string[];
   extraRelations: string[];
-}
-
-function score(gold: ReadonlySet<string>, predicted: ReadonlySet<string>): Score {
-  const correct = [...predicted].filter((p) => gold.has(p)).length;
-  const precision = predicted.size === 0 ? (gold.size === 0 ? 1 : 0) : correct / predicted.size;
-  const recall = gold.size === 0 ? 1 : correct / gold.size;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { gold: gold.size, predicted: predicted.size, correct, precision, recall, f1 };
-}
-
-function grouped(
-  items: ReadonlySet<string>,
-  groupOf: (item: string) => string,
-): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const item of items) {
-    const group = groupOf(item);
-    const set = out.get(group) ?? new Set<string>();
-    set.add(item);
-    out.set(group, set);
-  }
-  return out;
-}
-
-function scores(
-  gold: ReadonlySet<string>,
-  predicted: ReadonlySet<string>,
-  groupOf: (item: string) => string,
-): Record<string, Score> {
-  const g = grouped(gold, groupOf);
-  const p = grouped(predicted, groupOf);
-  const groups = [...new Set([...g.keys(), ...p.keys()])].sort();
-  return Object.fromEntries(
-    groups.map((k) => [k, score(g.get(k) ?? new Set(), p.get(k) ?? new Set())]),
-  );
 }
 
 const text = (v: PropertyValue | undefined) => (typeof v === 'string' ? v : undefined);

@@ -1,7 +1,7 @@
 /**
  * Collects entities and facts while the rules run: one entity per id (aliases and properties
  * merged), one fact per (type, from, to) — symmetric types in either direction — with every
- * supporting quote kept once.
+ * supporting quote kept once. A text fact without a quote is refused here, whatever rule made it.
  */
 import { RELATIONSHIP_SPECS, type EntityKind, type FactType } from '../../seed/ontology.ts';
 import type { PropertyValue } from '../../seed/schema.ts';
@@ -87,7 +87,8 @@ export class ExtractionBuilder {
     confidence: number,
     properties: Record<string, PropertyValue> = {},
   ): void {
-    if (from === to) return;
+    // A text fact is only as good as its quote: without one it is not stated, so not kept.
+    if (from === to || evidence.length === 0) return;
     const symmetric = 'symmetric' in RELATIONSHIP_SPECS[type];
     const key = `${from}|${type}|${to}`;
     const existing =

@@ -15,17 +15,22 @@ export interface Figure {
 
 const QUALIFIER =
   '(?:(more than|over|nearly|almost|about|around|approximately|some|up to|less than|at least|exceeding|another)\\s+)?';
-const NUMBER = '(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)';
-const SCALE = '(?:\\s*(thousand|million|billion|trillion|mln|bln|bn)\\b)?';
+const SPELLED =
+  '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?';
+const DIGITS = '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?';
+/** A number in digits or words, with a scale and further scaled parts: "2 billion 300 million". */
+const NUMBER = `((?:${DIGITS}|${SPELLED})(?:\\s*(?:thousand|million|billion|trillion|mln|bln|bn)\\b(?:\\s+(?:and\\s+)?(?:${DIGITS}|${SPELLED})\\s*(?:thousand|million)\\b)*)?)`;
 const CURRENCY_WORD =
   '(US dollars|U\\.S\\. dollars|dollars|USD|euros?|EUR|yuan|roubles?|rubles?|somoni)';
 const MONEY = new RegExp(
-  `${QUALIFIER}(?:(US\\$|USD|\\$|€)\\s?${NUMBER}${SCALE}(?:\\s+${CURRENCY_WORD})?|${NUMBER}${SCALE}\\s+${CURRENCY_WORD})`,
+  `${QUALIFIER}(?:(US\\$|USD|\\$|€)\\s?${NUMBER}(?:\\s+${CURRENCY_WORD})?|${NUMBER}\\s+${CURRENCY_WORD})`,
   'gi',
 );
 const PERCENT = new RegExp(`${QUALIFIER}${NUMBER}\\s*(?:percent|per cent|%)`, 'gi');
-const COUNT =
-  /(?:a total of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+((?:\p{Lu}[\p{L}]+\s+)?(?:servicemen|soldiers|officers|cadets|students|specialists|citizens|migrants|workers|experts|doctors|teachers|tourists))/giu;
+const COUNT = new RegExp(
+  `(?:a total of\\s+)?(${DIGITS}|${SPELLED})\\s+((?:\\p{Lu}[\\p{L}]+\\s+)?(?:servicemen|soldiers|officers|cadets|students|specialists|citizens|migrants|workers|experts|doctors|teachers|tourists))`,
+  'giu',
+);
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
@@ -47,7 +52,55 @@ function currency(symbol: string | undefined, word: string | undefined): string 
   return s.toUpperCase();
 }
 
-const number = (text: string) => Number(text.replace(/,/g, ''));
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+};
+const PART = new RegExp(
+  `(${DIGITS}|${SPELLED})(?:\\s*(thousand|million|billion|trillion|mln|bln|bn)\\b)?`,
+  'gi',
+);
+
+/** The value of a number in digits or words, summing scaled parts: "2 billion 300 million". */
+export function parseNumber(text: string): number {
+  let total = 0;
+  for (const [, n = '', scale = ''] of text.matchAll(PART)) {
+    const base = /\d/.test(n)
+      ? Number(n.replace(/,/g, ''))
+      : n
+          .toLowerCase()
+          .split(/[-\s]+/)
+          .reduce((sum, w) => (w === 'a' ? sum : sum + (WORDS[w] ?? 0)), 0);
+    total += base * (SCALES[scale.toLowerCase()] ?? 1);
+  }
+  return total;
+}
 const qualifierOf = (q: string | undefined) =>
   q && q.toLowerCase() !== 'another' ? q.toLowerCase() : undefined;
 
@@ -55,8 +108,8 @@ const qualifierOf = (q: string | undefined) =>
 export function findFigures(sentence: string): Figure[] {
   const figures: Figure[] = [];
   for (const m of sentence.matchAll(MONEY)) {
-    const [, q, symbol, n1, scale1, word1, n2, scale2, word2] = m;
-    const value = number(n1 ?? n2 ?? '0') * (SCALES[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
+    const [, q, symbol, n1, word1, n2, word2] = m;
+    const value = parseNumber(n1 ?? n2 ?? '0');
     figures.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -71,7 +124,7 @@ export function findFigures(sentence: string): Figure[] {
       start: m.index,
       end: m.index + m[0].length,
       statedAs: m[0],
-      value: number(m[2] ?? '0'),
+      value: parseNumber(m[2] ?? '0'),
       unit: '%',
       qualifier: qualifierOf(m[1]),
     });
@@ -81,7 +134,7 @@ export function findFigures(sentence: string): Figure[] {
       start: m.index,
       end: m.index + m[0].length,
       statedAs: m[0],
-      value: number(m[1] ?? '0'),
+      value: parseNumber(m[1] ?? '0'),
       unit: 'persons',
       qualifier: undefined,
     });
@@ -100,7 +153,7 @@ export function measureOf(sentence: string, figure: Figure): Measure {
   const s = sentence.toLowerCase();
   if (figure.unit === 'persons') {
     const noun = figure.statedAs
-      .replace(/^(?:a total of\s+)?[\d,]+\s+(?:\p{Lu}\p{L}+\s+)?/iu, '')
+      .replace(/^(?:a total of\s+)?[\p{L}\d,-]+\s+(?:\p{Lu}\p{L}+\s+)?/iu, '')
       .toLowerCase();
     return {
       measure: /stud|train|academ|educat/.test(s) ? `${noun} in training` : noun,
@@ -132,16 +185,34 @@ export interface YearAndPeriod {
   period: string | undefined;
 }
 
-/** The year (and part of it) a figure refers to. */
-export function yearOf(sentence: string, publicationYear: number | undefined): YearAndPeriod {
+/** An explicit year nearest a figure: "in 2016" after it, or a year before it in the sentence. */
+function nearestYear(sentence: string, figure: { start: number; end: number } | undefined) {
+  const years = [...sentence.matchAll(/\b(?:19|20)\d{2}\b/g)].filter(
+    (m) => !/^\s*(?:percent|per cent|%|million|billion)/i.test(sentence.slice(m.index + 4)),
+  );
+  if (!figure) return years[0]?.[0];
+  const distance = (m: RegExpMatchArray) => {
+    const at = m.index ?? 0;
+    return at >= figure.end ? at - figure.end : figure.start - (at + 4) + 0.5;
+  };
+  return [...years].sort((a, b) => distance(a) - distance(b))[0]?.[0];
+}
+
+/**
+ * The year (and part of it) a figure refers to; with the figure's offsets, the year stated
+ * nearest it, so "$1 billion in 2023, up from $800 million in 2022" gives each its own year.
+ */
+export function yearOf(
+  sentence: string,
+  publicationYear: number | undefined,
+  figure?: { start: number; end: number },
+): YearAndPeriod {
   const period =
     /\b(first|second|third|fourth) quarter\b/i.exec(sentence)?.[0] ??
     /\bfirst (?:three|six|nine) months\b/i.exec(sentence)?.[0] ??
     /\b(?:first|second) half\b/i.exec(sentence)?.[0] ??
     /\bin the coming years\b/i.exec(sentence)?.[0];
-  const explicit =
-    /\b(?:in|of|for|during|by)\s+((?:19|20)\d{2})\b/.exec(sentence)?.[1] ??
-    /\b((?:19|20)\d{2})\b/.exec(sentence)?.[1];
+  const explicit = nearestYear(sentence, figure);
   if (explicit) return { year: Number(explicit), yearStated: true, period: period?.toLowerCase() };
   if (publicationYear !== undefined) {
     if (/\b(?:last|previous|past) year\b/i.test(sentence))

@@ -150,9 +150,14 @@ export function findPersons(
         const nameStart = end + (name[1]?.length ?? 0);
         const nameEnd = nameStart + tokens.length;
         let personCountry = country;
+        let spanEnd = nameEnd;
         const trailing = /^\s+of\s+(?:the\s+)?/i.exec(folded.slice(nameEnd));
-        if (!personCountry && trailing)
-          personCountry = countryStartingAt(hits, nameEnd + trailing[0].length)?.id;
+        const after = trailing ? countryStartingAt(hits, nameEnd + trailing[0].length) : undefined;
+        if (!personCountry && after) {
+          // "President Shavkat Mirziyoyev of Uzbekistan": the office's span includes its country.
+          personCountry = after.id;
+          spanEnd = after.end;
+        }
         raw.push({
           name: passage.text.slice(nameStart, nameEnd),
           office,
@@ -160,7 +165,7 @@ export function findPersons(
           stated: passage.text.slice(start, end).replace(/^(?:the|his|her)\s+/i, ''),
           passage: passage.index,
           start,
-          end: nameEnd,
+          end: spanEnd,
           nameStart,
           nameEnd,
         });

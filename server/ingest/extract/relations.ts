@@ -32,11 +32,11 @@ export const sidesSlug = (keys: string[]) =>
 const between = (keys: string[]) => keys.map(countryName).join(' and ');
 
 /** Distinct countries mentioned in a sentence, in text order (side references included). */
-function countries(scene: Scene, sentence: Sentence): Mention[] {
+function countries(scene: Scene, sentence: Sentence, named = false): Mention[] {
   const seen = new Set<string>();
   return scene.ctx
     .mentionsIn(sentence, 'country:')
-    .filter((m) => !seen.has(m.entity) && seen.add(m.entity));
+    .filter((m) => !(named && m.reference) && !seen.has(m.entity) && seen.add(m.entity));
 }
 
 /** The two countries nearest a cue (by distance to it), in text order. */
@@ -94,16 +94,20 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
   }
   const priority = cue(sentence, /priorit(?:y|ies|ises|izes)/i);
   if (priority) {
-    const found = countries(scene, sentence);
-    if (found.length >= 2 && found[0] && found[1]) {
-      scene.b.fact(
-        'PRIORITISES',
-        found[0].entity,
-        found[1].entity,
-        evidence(scene, sentence),
-        0.75,
-        { policy: /foreign policy/i.test(sentence.text) ? 'foreign policy' : 'policy' },
-      );
+    const found = countries(scene, sentence, true);
+    // "X is a priority of Y's foreign policy": the country after "priority of" holds the policy.
+    const owner =
+      /^priorit(?:y|ies)\s+(?:of|for|in)\s+(?:the\s+)?(?:foreign\s+policy\s+of\s+(?:the\s+)?)?$/i;
+    const text = scene.ctx.text(sentence.passage);
+    const holder = found.find(
+      (m) => m.start > priority.index && owner.test(text.slice(priority.index, m.start)),
+    );
+    const other = found.find((m) => m.entity !== holder?.entity);
+    const [from, to] = holder && other ? [holder, other] : [found[0], found[1]];
+    if (from && to) {
+      scene.b.fact('PRIORITISES', from.entity, to.entity, evidence(scene, sentence), 0.75, {
+        policy: /foreign policy/i.test(sentence.text) ? 'foreign policy' : 'policy',
+      });
     }
   }
   const border = cue(sentence, /\b(?:common |shared |joint )?border(?:s)?\b/i);
@@ -117,7 +121,7 @@ export function partnershipRules(scene: Scene, sentence: Sentence): void {
           .filter((m) => !m.reference && m.start > border.index && m.start < border.index + 60)
           .filter((m, i, all) => all.findIndex((o) => o.entity === m.entity) === i)
       : [];
-    const found = named.length >= 2 ? named.slice(0, 2) : countries(scene, sentence);
+    const found = named.length >= 2 ? named.slice(0, 2) : countries(scene, sentence, true);
     if (found.length === 2 && found[0] && found[1])
       scene.b.fact('BORDERS', found[0].entity, found[1].entity, evidence(scene, sentence), 0.8);
   }
@@ -325,7 +329,7 @@ export function anniversaryRule(scene: Scene, sentence: Sentence): void {
 export function figureRule(scene: Scene, sentence: Sentence): void {
   for (const figure of findFigures(sentence.text)) {
     const measure = measureOf(sentence.text, figure);
-    const when = yearOf(sentence.text, scene.publicationYear);
+    const when = yearOf(sentence.text, scene.publicationYear, figure);
     if (when.year === undefined) continue;
     const found = countries(scene, sentence).map((m) => m.entity);
     const pair =

@@ -154,8 +154,9 @@ function addCountries(ctx: DocumentContext, b: ExtractionBuilder): void {
   for (const key of keys) {
     const entry = countryByKey(key);
     if (!entry) continue;
+    // References ("the parties", a host city) are mentions, never names of the country.
     const surfaces = ctx.mentions
-      .filter((m) => m.entity === key)
+      .filter((m) => m.entity === key && !m.reference)
       .map((m) => ctx.text(m.passage).slice(m.start, m.end));
     const statedOfficial = surfaces.some((s) => s === entry.officialName);
     b.entity(key, 'Country', entry.name, {
@@ -257,16 +258,20 @@ function meetingFacts(
     });
   }
   for (const p of meeting.participants) {
+    // The meeting sentences that name the person say they took part; else where they are titled.
+    const naming = meeting.sentences.filter((s) =>
+      ctx.mentionsIn(s, 'person:').some((m) => m.entity === p.id),
+    );
     const span = p.titleSpans[0];
-    if (span)
-      b.fact(
-        'PARTICIPATED_IN',
-        p.id,
-        id,
-        [ctx.span(span.passage, span.start, span.end)],
-        p.countryInferred ? 0.7 : 0.85,
-        { role: titleOf(p) },
-      );
+    const evidence =
+      naming.length > 0
+        ? naming.map((s) => ctx.sentenceSpan(s))
+        : span
+          ? [ctx.span(span.passage, span.start, span.end)]
+          : [];
+    b.fact('PARTICIPATED_IN', p.id, id, evidence, p.countryInferred ? 0.7 : 0.85, {
+      role: titleOf(p),
+    });
   }
   if (meeting.place?.country) {
     const { passage, start, end } = meeting.place;
@@ -278,13 +283,21 @@ function meetingFacts(
 
 function leadership(ctx: DocumentContext, b: ExtractionBuilder, persons: PersonRecord[]): void {
   for (const p of persons) {
-    const span = p.titleSpans[0];
-    if (!p.headOfState || !p.country || !span || p.office === 'Leader') continue;
+    if (!p.headOfState || !p.country || p.office === 'Leader') continue;
+    // Quote where office, country and name stand together; else where the office is given.
+    const stating = p.titleSpans.filter((s) =>
+      ctx.mentions.some(
+        (m) =>
+          m.entity === p.country && m.passage === s.passage && m.start >= s.start && m.end <= s.end,
+      ),
+    );
+    const spans = stating.length > 0 ? stating : p.titleSpans.slice(0, 1);
+    if (spans.length === 0) continue;
     b.fact(
       'LEADS',
       p.id,
       p.country,
-      [ctx.span(span.passage, span.start, span.end)],
+      spans.map((s) => ctx.span(s.passage, s.start, s.end)),
       p.countryInferred ? 0.6 : 0.9,
       { office: p.office ?? 'President' },
     );
@@ -400,6 +413,16 @@ export function extractWithRules(document: PreparedDocument): Extraction {
   resolveCounterparts(persons, ctx);
   findNameMentions(persons, ctx);
   const meeting = analyseMeeting(ctx, persons, countryHits);
+  // A capital stands for its country ("in Beijing"): the host is mentioned there.
+  if (meeting.place?.country)
+    ctx.addMention({
+      entity: meeting.place.country,
+      passage: meeting.place.passage,
+      start: meeting.place.start,
+      end: meeting.place.end,
+      confidence: 0.8,
+      reference: true,
+    });
   resolveRoles(roles, persons, ctx);
   sideReferences(ctx, meeting.sides);
   renameCommissions(ctx, b, meeting.sides);

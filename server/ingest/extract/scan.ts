@@ -54,12 +54,12 @@ const ORG_HEAD =
   'Organi[sz]ation|Commission|Committee|Forum|Fund|Bank|Initiative|Council|Union|Ministry|Agency|Conference|Assembly|Institute|University|Corporation|Company';
 /** "Asian Infrastructure Investment Bank", "Belt and Road Forum for International Cooperation". */
 const GENERIC_ORG = new RegExp(
-  `${LEFT}(?:${CAP}\\s+(?:${CONNECTOR}\\s+)*){1,6}(?:${ORG_HEAD})(?:\\s+(?:of|on|for|in)\\s+(?:the\\s+)?${CAP}(?:\\s+(?:${CONNECTOR}\\s+)*${CAP}){0,6})?${RIGHT}`,
+  `${LEFT}(?:${CAP}\\s+(?:${CONNECTOR}\\s+)*){1,6}(?:${ORG_HEAD})(?:\\s+(?:of|on|for|in)\\s+(?:the\\s+)?${CAP}(?:,?\\s+(?:${CONNECTOR}\\s+)*${CAP}){0,8})?${RIGHT}`,
   'gu',
 );
 /** "the intergovernmental commission on trade and economic cooperation", in any case. */
 const COMMISSION = new RegExp(
-  `${LEFT}(?:inter-?governmental|joint|bilateral)\\s+(?:commission|committee)\\s+(?:on|for)\\s+(?:[\\p{L}-]+\\s+){0,6}?(?:cooperation|co-operation|issues|affairs)${RIGHT}`,
+  `${LEFT}(?:inter-?governmental|joint|bilateral)\\s+(?:commission|committee)\\s+(?:on|for)\\s+(?:[\\p{L}-]+,?\\s+){0,8}?(?:cooperation|co-operation|issues|affairs)${RIGHT}`,
   'giu',
 );
 const DEFINED_ACRONYM = /^\s*\(([A-Z]{2,8})\)/;
@@ -105,7 +105,11 @@ export function scanOrganisations(folded: string, original: string): Organisatio
   for (const m of folded.matchAll(GENERIC_ORG)) {
     const lead = LEADING_WORDS.exec(m[0])?.[0].length ?? 0;
     const start = m.index + lead;
-    const end = m.index + m[0].length;
+    // A comma belongs to the name only in an enumeration closed by "and" ("on Trade, Industry and
+    // Transport Cooperation"); "the Council of Europe, Russia" ends at the comma.
+    const lastComma = m[0].lastIndexOf(',');
+    const enumerated = lastComma < 0 || /\sand\s/.test(m[0].slice(lastComma));
+    const end = m.index + (enumerated ? m[0].length : m[0].indexOf(','));
     if (taken(start, end) || end - start < 6) continue;
     const name = original.slice(start, end);
     const acronym = DEFINED_ACRONYM.exec(folded.slice(end))?.[1];

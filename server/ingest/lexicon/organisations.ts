@@ -156,6 +156,12 @@ export const ORGANISATIONS: readonly OrganisationEntry[] = [
     type: 'initiative',
   },
   {
+    key: 'organisation:silk-road-economic-belt',
+    name: 'Silk Road Economic Belt',
+    aliases: [],
+    type: 'initiative',
+  },
+  {
     key: 'organisation:carec',
     name: 'Central Asia Regional Economic Cooperation',
     acronym: 'CAREC',

@@ -157,7 +157,11 @@ export const SPHERES: readonly SphereEntry[] = [
     key: 'sphere:politics',
     name: 'Politics',
     aliases: ['political cooperation'],
-    patterns: ['politic(?:s|al)'],
+    // "the political situation", "the highest political level" are no sphere of cooperation.
+    patterns: [
+      'politics',
+      'political (?:cooperation|ties|relations|interaction|sphere|field|contacts|consultations)',
+    ],
     parents: [ROOT],
   },
   {
@@ -171,7 +175,8 @@ export const SPHERES: readonly SphereEntry[] = [
     key: 'sphere:infrastructure',
     name: 'Infrastructure',
     aliases: ['infrastructure development'],
-    patterns: ['infrastructure', 'connectivity'],
+    // Infrastructure of another sphere ("tourism infrastructure") belongs to that sphere.
+    patterns: ['(?<!tourism |tourist |transport )infrastructure', 'connectivity'],
     parents: [ROOT],
   },
   {

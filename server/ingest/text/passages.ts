@@ -21,10 +21,16 @@ const LINE = /[^\n]+/g;
 const ENDS_COMPLETE = /[.!?:;"”’»)\]…]\s*$/;
 const STARTS_NEW = /^\s*[\p{Lu}\p{N}"“«(‘'–—-]/u;
 
-/** Title-like: a short line of at least three words that does not end a sentence. */
+/** A dateline: a place in capitals and a date ("ASTANA, May 3", "DUSHANBE, 25.04.2019"). */
+export const DATELINE =
+  /^\s*\p{Lu}[\p{Lu}\s.'-]*\p{Lu},\s+(?:\p{L}+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{L}+(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4})\b/u;
+
+/** Title-like: a short line of at least three words that does not end a sentence nor is a dateline. */
 function isTitleLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
-  return text.length <= 200 && words.length >= 3 && !/[.!?:;,]\s*$/.test(text);
+  return (
+    text.length <= 200 && words.length >= 3 && !/[.!?:;,]\s*$/.test(text) && !DATELINE.test(text)
+  );
 }
 
 /** Splits a text into passages; the first title-like line is the title, the rest paragraphs. */

@@ -25,10 +25,10 @@ export const EVIDENCE_LISTS = [
   'evidenceDocEnds',
 ] as const;
 
-/** Documents that are this one (same content) or an earlier version of it (same URL or title). */
+/** Documents that are this one (same content) or an earlier version of it (same URL, or named). */
 export const FIND_DOCUMENTS = `
 MATCH (d:${q(DOCUMENT_LABEL)})
-WHERE d.sha256 = $sha256 OR ($url IS NOT NULL AND d.url = $url) OR d.normalisedTitle = $normalisedTitle
+WHERE d.sha256 = $sha256 OR ($url IS NOT NULL AND d.url = $url) OR d.key = $replaces
 RETURN d.key AS key, d.sha256 AS sha256, d.url AS url, d.normalisedTitle AS normalisedTitle,
        d.seed AS seed, coalesce(d.version, 1) AS version, coalesce(d.entityKeys, []) AS entityKeys`;
 

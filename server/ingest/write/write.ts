@@ -1,6 +1,6 @@
 /**
  * One ingestion, one write transaction: find the document (same content → nothing to do; same
- * URL or title → a new version), withdraw the old version's facts, read the candidates, resolve,
+ * URL, or the document it explicitly replaces → a new version; a title alone never is), withdraw the old version's facts, read the candidates, resolve,
  * and write. A failure anywhere rolls everything back, so a document is never half-replaced.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -59,7 +59,7 @@ async function findExisting(
   const result = await tx.run(FIND_DOCUMENTS, {
     sha256: document.sha256,
     url: document.url ?? null,
-    normalisedTitle: document.normalisedTitle,
+    replaces: document.replaces ?? null,
   });
   return result.records.map((r) => ({
     key: r.get('key') as string,
@@ -72,17 +72,22 @@ async function findExisting(
   }));
 }
 
-/** Same URL, or same title where at most one side has a URL: the same document, another version. */
+/**
+ * The same source, another version: the document explicitly replaced, else the one with the same
+ * URL. Two different stories may share a title (a dateline taken as title): both are kept.
+ */
 function previousVersion(existing: Existing[], document: PreparedDocument): Existing | undefined {
-  const byUrl = document.url ? existing.find((d) => d.url === document.url) : undefined;
-  return (
-    byUrl ??
-    existing.find(
-      (d) =>
-        d.normalisedTitle === document.normalisedTitle &&
-        (!d.url || !document.url || d.url === document.url),
-    )
-  );
+  if (document.replaces) {
+    const named = existing.find((d) => d.key === document.replaces);
+    if (!named)
+      throw new IngestError(
+        'document-metadata',
+        `replaces: no stored document has the key ${document.replaces}`,
+        { problems: [`no document ${document.replaces}`] },
+      );
+    return named;
+  }
+  return document.url ? existing.find((d) => d.url === document.url) : undefined;
 }
 
 async function freshKey(tx: ManagedTransaction, document: PreparedDocument): Promise<string> {
