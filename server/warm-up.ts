@@ -5,6 +5,7 @@
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { readOverview } from './graph/overview.ts';
 import { readSchemaProfile } from './schema/profile.ts';
 import { readSchema, readSchemaFacts } from './schema/read.ts';
 import { searchNodes } from './search/search.ts';
@@ -27,5 +28,6 @@ export async function warmUp(db: Database, config: Config): Promise<number> {
     { query: WARM_UP_QUERY, terms: [WARM_UP_QUERY], labels: null, limit: 1 },
     { timeoutMs, scanLimit: config.limits.searchScanLimit },
   );
+  await readOverview(db, facts.profile, timeoutMs);
   return Date.now() - started;
 }

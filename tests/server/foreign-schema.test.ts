@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemaResponse, SearchResponse } from '../../common/api.ts';
 import { captionOf } from '../../common/caption.ts';
 import type { Database } from '../../server/db/database.ts';
-import { SchemaResponseSchema, SearchResponseSchema } from '../../server/openapi/schemas.ts';
+import {
+  OverviewResponseSchema,
+  SchemaResponseSchema,
+  SearchResponseSchema,
+} from '../../server/openapi/schemas.ts';
 import { SEARCH_INDEX_NAME, searchIndexStatement } from '../../server/search/index-command.ts';
 import { warmUp } from '../../server/warm-up.ts';
 import { FOREIGN_COUNTS, FOREIGN_TOTAL, loadForeignGraph } from '../support/foreign-graph.ts';
@@ -141,6 +145,18 @@ describe('dates read from the schema', () => {
   it('finds the text dates in their form, and takes no model year for a date', () => {
     expect(schema.dates).toContainEqual({ label: 'Crime', key: 'date', form: 'dmy' });
     expect(schema.dates.some((d) => d.label === 'Vehicle')).toBe(false);
+  });
+});
+
+describe('the first view', () => {
+  it('is connected: every node has a tie in the view, and every label is there', async () => {
+    const view = ok(await get(app.base, '/api/graph/overview?limit=150'), OverviewResponseSchema);
+    expect(view.nodes.length).toBeGreaterThan(50);
+    expect(view.nodes.length).toBeLessThanOrEqual(150);
+    const tied = new Set(view.relationships.flatMap((r) => [r.start, r.end]));
+    expect(view.nodes.filter((n) => !tied.has(n.id))).toEqual([]);
+    const labels = new Set(view.nodes.flatMap((n) => n.labels));
+    expect([...labels].sort()).toEqual(Object.keys(FOREIGN_COUNTS).sort());
   });
 });
 
