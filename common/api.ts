@@ -138,6 +138,17 @@ export interface SchemaResponse {
   evidence: EvidenceProfile;
   /** Elements sampled per label and per type for the property summaries. */
   sampleSize: number;
+  /** Per label, the property keys its captions are made of (common/caption.ts). */
+  captions: Record<string, string[]>;
+  /** Properties that hold dates, with the written form detected for text (common/dates.ts). */
+  dates: DateProperty[];
+}
+
+/** A property holding dates: Neo4j temporal values, or text in one detected form. */
+export interface DateProperty {
+  label: string;
+  key: string;
+  form: 'temporal' | 'iso' | 'dmy' | 'mdy' | 'text';
 }
 
 export interface SearchHit {
@@ -159,6 +170,10 @@ export interface SearchResponse {
   limit: number;
   /** Scan mode only: the scan stopped at its bound, so matches beyond it were not seen. */
   partial: boolean;
+  /** Scan mode: the labels searched only in part, with how many of their nodes were looked at. */
+  partialLabels: { label: string; scanned: number; count: number }[];
+  /** How hits were found beyond the exact text: "words" (all words, any property), "typo". */
+  fallback: 'words' | 'typo' | null;
 }
 
 /** Provenance of a node or relationship, where the graph records it. */

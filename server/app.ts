@@ -68,8 +68,8 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
 
   const api = express.Router();
   api.use(healthRouter(db));
-  api.use(overviewRouter(db, config.limits.queryTimeoutMs));
   const facts = new SchemaFactsCache(db, config.limits.queryTimeoutMs);
+  api.use(overviewRouter(db, facts, config.limits.queryTimeoutMs));
   api.use(schemaRouter(db, config));
   api.use(searchRouter(db, facts, config));
   api.use(nodesRouter(db, facts, config));

@@ -15,6 +15,7 @@ import { createLogger } from './log.ts';
 import { SeedError } from './seed/errors.ts';
 import { seedIfEmpty } from './seed/index.ts';
 import { localWriteToken } from './security/local-token.ts';
+import { warmUp } from './warm-up.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
       'Summit Graph is listening',
     );
   });
+  // Warm Neo4j's plan and page caches while the first user is still loading the page.
+  warmUp(db, config).then(
+    (ms) => log.info({ warmUpMs: ms }, 'warm-up done'),
+    (error: unknown) => log.warn({ err: error }, 'warm-up failed; first requests may be slow'),
+  );
   server.on('error', (error) => {
     log.fatal({ err: error }, 'HTTP server failed');
     process.exit(1);

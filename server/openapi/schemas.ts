@@ -170,6 +170,14 @@ export const SchemaResponseSchema = component(
     }),
     evidence: EvidenceProfileSchema,
     sampleSize: count,
+    captions: z.record(z.string(), z.array(z.string())),
+    dates: z.array(
+      z.strictObject({
+        label: z.string(),
+        key: z.string(),
+        form: z.enum(['temporal', 'iso', 'dmy', 'mdy', 'text']),
+      }),
+    ),
   }),
 );
 
@@ -188,6 +196,8 @@ export const SearchResponseSchema = component(
     ),
     limit: count,
     partial: z.boolean(),
+    partialLabels: z.array(z.strictObject({ label: z.string(), scanned: count, count })),
+    fallback: z.enum(['words', 'typo']).nullable(),
   }),
 );
 

@@ -4,6 +4,7 @@
  * seconds instead of one per request, and still follow a database that changes under the app.
  */
 import type { Database } from '../db/database.ts';
+import { readSchemaProfile } from './profile.ts';
 import { readSchemaFacts, type SchemaFacts } from './read.ts';
 
 export const SCHEMA_FACTS_TTL_MS = 5_000;
@@ -21,7 +22,11 @@ export class SchemaFactsCache {
   get(): Promise<SchemaFacts> {
     const now = Date.now();
     if (this.entry && now - this.entry.readAt < this.ttlMs) return this.entry.facts;
-    const facts = this.db.read((tx) => readSchemaFacts(tx), this.timeoutMs);
+    // Two transactions side by side: the label profile is the larger read.
+    const facts = Promise.all([
+      this.db.read((tx) => readSchemaFacts(tx), this.timeoutMs),
+      this.db.read((tx) => readSchemaProfile(tx), this.timeoutMs),
+    ]).then(([rest, profile]) => ({ ...rest, profile }));
     const entry = { readAt: now, facts };
     this.entry = entry;
     facts.catch(() => {

@@ -1,12 +1,7 @@
-/**
- * Labels, relationship types and property keys cannot be query parameters: this is the one
- * place they become Cypher text, backtick-quoted so any name (spaces, backticks, Unicode) is safe.
- */
+/** Name quoting for the server's Cypher; the rule itself is shared (common/cypher-name.ts). */
+import { quoteName } from '../../common/cypher-name.ts';
 
-/** Quotes a name for Cypher: `name`, with backticks inside doubled. */
-export function quoteName(name: string): string {
-  return `\`${name.replaceAll('`', '``')}\``;
-}
+export { quoteName };
 
 /** A relationship-type alternation for a pattern, e.g. `A`|`B`. */
 export function typeAlternation(types: readonly string[]): string {

@@ -24,6 +24,7 @@ import {
   propertySampleQuery,
   startLabelsQuery,
 } from './queries.ts';
+import { readSchemaProfile, type SchemaProfile } from './profile.ts';
 import { toCount, toStringOrNull, toStrings } from './records.ts';
 
 /** Elements looked at per label and per type for property summaries. */
@@ -47,6 +48,8 @@ export interface SchemaFacts {
     analyzer: string | null;
   }[];
   evidence: EvidenceProfile;
+  /** Label counts, caption rules and date properties (profile.ts). */
+  profile: SchemaProfile;
 }
 
 async function readNames(tx: ManagedTransaction): Promise<Names> {
@@ -102,8 +105,13 @@ function keysByType(types: readonly string[], samples: { properties: PropertySum
   return new Map(types.map((t, i) => [t, (samples[i]?.properties ?? []).map((p) => p.key)]));
 }
 
-/** The facts search, nodes and paths depend on: relationship types, full-text indexes, evidence. */
-export async function readSchemaFacts(tx: ManagedTransaction): Promise<SchemaFacts> {
+/**
+ * The facts search, nodes and paths depend on: relationship types, full-text indexes, evidence.
+ * The label profile is read apart (readSchemaProfile), so a cache may read both side by side.
+ */
+export async function readSchemaFacts(
+  tx: ManagedTransaction,
+): Promise<Omit<SchemaFacts, 'profile'>> {
   const names = await readNames(tx);
   const fulltext = await tx.run(FULLTEXT_INDEXES_QUERY);
   const samples = await sampleProperties(tx, 'type', names.types, FACTS_SAMPLE_SIZE);
@@ -159,6 +167,7 @@ export async function readSchema(
     names.types.length > 0
       ? await readEvidenceProfile(tx, names, keysByType(names.types, typeSamples))
       : NO_EVIDENCE;
+  const profile = await readSchemaProfile(tx);
   return {
     database,
     totals: {
@@ -183,6 +192,8 @@ export async function readSchema(
     graph: { edges },
     evidence,
     sampleSize: SCHEMA_SAMPLE_SIZE,
+    captions: profile.captions,
+    dates: profile.dates,
   };
 }
 

@@ -76,3 +76,18 @@ export function bestMatch(
   }
   return best ? { property: best.property, text: best.text } : null;
 }
+
+/**
+ * For typo-tolerant answers: the share of folded query words found, as words, prefixes or near
+ * misses, in the node's text properties taken together (0 to 1).
+ */
+export function typoCloseness(
+  properties: Record<string, EncodedValue>,
+  foldedTerms: readonly string[],
+): number {
+  const words = Object.values(properties)
+    .flatMap(texts)
+    .flatMap((text) => foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+  const found = foldedTerms.filter((t) => termFound(t, words)).length;
+  return foldedTerms.length > 0 ? found / foldedTerms.length : 0;
+}

@@ -6,14 +6,14 @@
 import type { Node } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { SearchHit, SearchResponse } from '../../common/api.ts';
+import { compareByCaption } from '../../common/caption.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode } from '../db/encode.ts';
 import type { SchemaFacts } from '../schema/read.ts';
-import { toCount } from '../schema/records.ts';
 import { buildInfixQuery, buildLuceneQuery } from './lucene.ts';
 import { bestMatch } from './match.ts';
-import { FULLTEXT_SEARCH_QUERY, scanSearchQuery } from './queries.ts';
-import { foldText } from './text.ts';
+import { FULLTEXT_SEARCH_QUERY } from './queries.ts';
+import { scanSearch } from './scan.ts';
 
 /** Words of a query that are used; more are ignored. */
 export const MAX_QUERY_TERMS = 8;
@@ -50,9 +50,10 @@ export async function searchNodes(
   limits: SearchLimits,
 ): Promise<SearchResponse> {
   const indexes = usableIndexes(facts, request.labels);
-  if (indexes.length === 0) return scanSearch(db, request, limits);
+  if (indexes.length === 0) return scanSearch(db, facts.profile, request, limits);
   const response = await fulltextSearch(
     db,
+    facts,
     indexes,
     request,
     limits,
@@ -63,16 +64,17 @@ export async function searchNodes(
   // answers in milliseconds where a scan of a large graph takes a second.
   const infix = buildInfixQuery(request.terms);
   if (infix) {
-    const inside = await fulltextSearch(db, indexes, request, limits, infix);
+    const inside = await fulltextSearch(db, facts, indexes, request, limits, infix);
     if (inside.hits.length > 0) return inside;
   }
   // Still nothing: the bounded scan sees nodes no index covers, and folded forms of words that
   // a non-folding index keeps with their diacritics.
-  return scanSearch(db, request, limits);
+  return scanSearch(db, facts.profile, request, limits);
 }
 
 async function fulltextSearch(
   db: Database,
+  facts: SchemaFacts,
   indexes: SchemaFacts['fulltextIndexes'],
   request: SearchRequest,
   limits: SearchLimits,
@@ -103,16 +105,17 @@ async function fulltextSearch(
     if (!seen || hit.score > seen.score) best.set(hit.node.elementId, hit);
   }
   const hits: SearchHit[] = [...best.values()]
-    .sort((a, b) => b.score - a.score || compareIds(a.node.elementId, b.node.elementId))
+    .map((hit) => ({ ...hit, graphNode: toGraphNode(hit.node) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score || compareByCaption(a.graphNode, b.graphNode, facts.profile.captions),
+    )
     .slice(0, request.limit)
-    .map((hit) => {
-      const node = toGraphNode(hit.node);
-      return {
-        node,
-        score: hit.score,
-        match: bestMatch(node.properties, request.query, hit.index.properties),
-      };
-    });
+    .map((hit) => ({
+      node: hit.graphNode,
+      score: hit.score,
+      match: bestMatch(hit.graphNode.properties, request.query, hit.index.properties),
+    }));
   return {
     query: request.query,
     mode: 'fulltext',
@@ -120,41 +123,7 @@ async function fulltextSearch(
     hits,
     limit: request.limit,
     partial: false,
+    partialLabels: [],
+    fallback: null,
   };
-}
-
-async function scanSearch(
-  db: Database,
-  request: SearchRequest,
-  limits: SearchLimits,
-): Promise<SearchResponse> {
-  const record = await db.read(async (tx) => {
-    const result = await tx.run(scanSearchQuery(request.labels), {
-      q: foldText(request.query),
-      scanLimit: neo4j.int(limits.scanLimit),
-      limit: neo4j.int(request.limit),
-    });
-    return result.records[0];
-  }, limits.timeoutMs);
-  const rows =
-    (record?.get('hits') as {
-      node: Node;
-      best: { key: string; text: string; score: unknown };
-    }[]) ?? [];
-  return {
-    query: request.query,
-    mode: 'scan',
-    indexes: [],
-    hits: rows.map((row) => ({
-      node: toGraphNode(row.node),
-      score: toCount(row.best.score),
-      match: { property: row.best.key, text: row.best.text },
-    })),
-    limit: request.limit,
-    partial: toCount(record?.get('scanned')) >= limits.scanLimit,
-  };
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -17,8 +17,11 @@ export function searchNodes(
   q: string,
   limit: number,
   signal?: AbortSignal,
+  labels: readonly string[] = [],
 ): Promise<SearchResponse> {
-  return getJson(`/api/search?${new URLSearchParams({ q, limit: String(limit) })}`, signal);
+  const params = new URLSearchParams({ q, limit: String(limit) });
+  if (labels.length > 0) params.set('labels', labels.join(','));
+  return getJson(`/api/search?${params}`, signal);
 }
 
 export function fetchNode(nodeId: ElementId, signal?: AbortSignal): Promise<NodeResponse> {

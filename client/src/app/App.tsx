@@ -25,6 +25,11 @@ import {
   type ViewFilter,
 } from '../graph/filters.ts';
 import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
+import { quoteName } from '../../../common/cypher-name.ts';
+import { setCaptionRules } from '../graph/caption.ts';
+import { searchPlaceholder } from '../schema/examples.ts';
+import { CaptionChooser } from '../graph/CaptionChooser.tsx';
+import { effectiveRules, readCaptionChoices, writeCaptionChoice } from '../graph/captionChoices.ts';
 import { chooseRenderer, webglAvailable, type RendererKind } from '../graph/renderer.ts';
 import { NodeList } from '../graph/NodeList.tsx';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
@@ -186,6 +191,18 @@ export function App() {
     [database, colourVersion],
   );
   const styles = useMemo(() => applyOverrides(autoStyles, overrides), [autoStyles, overrides]);
+  // Captions: the schema's rule per label, with the reader's choices (kept per database) over it.
+  const [captionVersion, setCaptionVersion] = useState(0);
+  const captionChoices = useMemo(
+    () => (database && captionVersion >= 0 ? readCaptionChoices(database) : {}),
+    [database, captionVersion],
+  );
+  const schemaCaptions = explorer.schema?.captions;
+  const captionRules = useMemo(
+    () => effectiveRules(schemaCaptions ?? {}, captionChoices),
+    [schemaCaptions, captionChoices],
+  );
+  setCaptionRules(captionRules);
   const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
   const drawn = useMemo(() => applyFilter(visible, filter, counts), [visible, filter, counts]);
   const types = useMemo(() => typeEntries(visible.relationships), [visible]);
@@ -205,8 +222,9 @@ export function App() {
   if (wantedRenderer !== renderer) setRenderer(wantedRenderer);
 
   const elements = useMemo(
-    () => toElements(drawn.nodes, drawn.relationships, styles, counts),
-    [drawn, styles, counts],
+    // captionRules: new rules give new captions to the same nodes.
+    () => (captionRules ? toElements(drawn.nodes, drawn.relationships, styles, counts) : []),
+    [drawn, styles, counts, captionRules],
   );
   const legend = useMemo(
     () => legendEntries(visible.nodes, styles, counts),
@@ -307,6 +325,7 @@ export function App() {
           styles={styles}
           counts={counts}
           onPick={(node) => void explorer.bringIn(node)}
+          placeholder={searchPlaceholder(explorer.schema)}
           onQuestion={(text) => {
             setTab('discover');
             setQuestion((q) => ({ text, seq: (q?.seq ?? 0) + 1 }));
@@ -437,6 +456,15 @@ export function App() {
                   setColourVersion((v) => v + 1);
                 }}
               />
+              <CaptionChooser
+                labels={legend.map((entry) => entry.label)}
+                schema={explorer.schema}
+                chosen={captionChoices}
+                onChoose={(label, keys) => {
+                  if (database) writeCaptionChoice(database, label, keys);
+                  setCaptionVersion((v) => v + 1);
+                }}
+              />
               <FilterPanel
                 observed={observed}
                 filters={filter.properties ?? []}
@@ -450,6 +478,7 @@ export function App() {
                 nodes={visible.nodes}
                 styles={styles}
                 counts={counts}
+                captions={captionRules}
                 selectedId={selectedNodeId}
                 onChoose={(id) => setSelection({ kind: 'node', id })}
               />
@@ -458,7 +487,7 @@ export function App() {
                   schema={explorer.schema}
                   styles={styles}
                   onLabel={(label) =>
-                    runInConsole(`MATCH (n:\`${label.replace(/`/g, '``')}\`)\nRETURN n\nLIMIT 25`)
+                    runInConsole(`MATCH (n:${quoteName(label)})\nRETURN n\nLIMIT 25`)
                   }
                 />
               )}

@@ -13,6 +13,7 @@ import type { CypherResponse, GraphData, SchemaResponse } from '../../../common/
 import { ApiError, postJson } from '../api/http.ts';
 import type { EncodedValue, TaggedValue } from '../../../common/values.ts';
 import { fullCaption } from '../graph/caption.ts';
+import { exampleParameters, exampleQuery } from '../schema/examples.ts';
 import { displayValue } from '../values/format.ts';
 import { ShadowHost } from './ShadowHost.tsx';
 import editorHostCss from './editor-host.css?url';
@@ -50,8 +51,6 @@ type Outcome =
   | { kind: 'done'; result: CypherResponse }
   | { kind: 'failed'; failure: ConsoleFailure };
 
-const EXAMPLE = 'MATCH (p:Person)-[r]->(x)\nRETURN p, r, x\nLIMIT 25';
-
 export default function CypherConsole({
   schema,
   initialQuery,
@@ -60,7 +59,7 @@ export default function CypherConsole({
   onRan,
   onClose,
 }: Props) {
-  const [query, setQuery] = useState(initialQuery || EXAMPLE);
+  const [query, setQuery] = useState(initialQuery || exampleQuery(schema));
   const [paramsText, setParamsText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [view, setView] = useState<View>('table');
@@ -230,7 +229,7 @@ export default function CypherConsole({
             <textarea
               value={paramsText}
               onChange={(e) => setParamsText(e.target.value)}
-              placeholder='{"name": "Tajikistan"}'
+              placeholder={exampleParameters(schema)}
               spellCheck={false}
               rows={3}
             />

@@ -20,7 +20,7 @@ export function parseParams(text: string): ParsedParams {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
-      message: 'Parameters must be a JSON object, such as {"name": "Tajikistan"}.',
+      message: 'Parameters must be a JSON object, such as {"name": "value"}.',
     };
   }
   return { ok: true, params: value as Record<string, EncodedValue> };

@@ -218,7 +218,7 @@ export function DiscoveryPanel({
               id="discovery-ask"
               type="search"
               value={text}
-              placeholder="Tajikistan to Russia · Rahmon and Putin"
+              placeholder="one name to another · one name and another"
               onChange={(e) => setText(e.target.value)}
               data-testid="discovery-ask"
             />

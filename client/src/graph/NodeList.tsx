@@ -4,28 +4,30 @@
  */
 import { useMemo } from 'react';
 import type { GraphNode } from '../../../common/api.ts';
-import { fullCaption } from './caption.ts';
+import { captionOf, type CaptionRules } from '../../../common/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from './palette.ts';
 
 interface Props {
   nodes: readonly GraphNode[];
   styles: LabelStyles;
   counts: LabelCounts;
+  /** The caption rules in force; new rules re-caption the list. */
+  captions: CaptionRules;
   selectedId: string | undefined;
   onChoose: (id: string) => void;
 }
 
-export function NodeList({ nodes, styles, counts, selectedId, onChoose }: Props) {
+export function NodeList({ nodes, styles, counts, captions, selectedId, onChoose }: Props) {
   const rows = useMemo(
     () =>
       nodes
         .map((node) => ({
           id: node.id,
-          caption: fullCaption(node),
+          caption: captionOf(node, captions),
           label: primaryLabel(node.labels, counts) ?? '',
         }))
         .sort((a, b) => a.caption.localeCompare(b.caption)),
-    [nodes, counts],
+    [nodes, counts, captions],
   );
   if (rows.length === 0) return null;
   return (

@@ -1,14 +1,22 @@
 /**
- * What a node is called on the canvas. Works on any database: the usual naming properties
- * first, then the first text property, then the label itself.
+ * What a node is called on the canvas and in the panels: the shared caption rule
+ * (common/caption.ts) with the rules of the connected database — chosen from its schema, and
+ * overridden per label by the reader (captionChoices.ts). The rules in force are set once per
+ * render by the app (setCaptionRules), so every panel names a node the same way.
  */
 import type { GraphNode } from '../../../common/api.ts';
-import type { EncodedValue } from '../../../common/values.ts';
+import { captionOf, type CaptionRules } from '../../../common/caption.ts';
 
-/** Property keys that name a thing, most telling first. */
-export const CAPTION_KEYS = ['name', 'title', 'caption', 'label', 'acronym', 'code'] as const;
+export { CAPTION_KEYS, shortId } from '../../../common/caption.ts';
 
 const MAX_CAPTION = 40;
+
+let rules: CaptionRules = {};
+
+/** The per-label rules in force from now on (the schema's, with the reader's choices over them). */
+export function setCaptionRules(next: CaptionRules): void {
+  rules = next;
+}
 
 /** The text shown under a node (shortened to stay readable on the canvas). */
 export function nodeCaption(node: Pick<GraphNode, 'labels' | 'properties' | 'id'>): string {
@@ -17,28 +25,7 @@ export function nodeCaption(node: Pick<GraphNode, 'labels' | 'properties' | 'id'
 
 /** The node's caption without shortening, for tooltips and the details panel. */
 export function fullCaption(node: Pick<GraphNode, 'labels' | 'properties' | 'id'>): string {
-  const props = node.properties;
-  for (const key of CAPTION_KEYS) {
-    const value = props[key];
-    const text = typeof value === 'number' ? String(value) : asText(value);
-    if (text) return text;
-  }
-  // Past the naming keys only text names a thing; a number such as a year would mislead.
-  for (const key of Object.keys(props).sort()) {
-    const text = asText(props[key]);
-    if (text) return text;
-  }
-  return `${node.labels[0] ?? 'Node'} ${shortId(node.id)}`;
-}
-
-function asText(value: EncodedValue | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** The distinctive tail of an element id ("4:…:12" → "#12"). */
-export function shortId(id: string): string {
-  const tail = id.split(':').pop() ?? id;
-  return `#${tail}`;
+  return captionOf(node, rules);
 }
 
 export function shorten(text: string, max: number): string {

@@ -3,7 +3,7 @@
  * before anything is typed. Choosing a result puts the node on the canvas and selects it.
  */
 import { useEffect, useId, useState } from 'react';
-import type { GraphNode, SearchHit } from '../../../common/api.ts';
+import type { GraphNode, SearchHit, SearchResponse } from '../../../common/api.ts';
 import { searchNodes } from '../api/explorer.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
@@ -31,7 +31,7 @@ interface Props {
 type Results =
   | { kind: 'idle' }
   | { kind: 'loading'; query: string }
-  | { kind: 'ready'; query: string; hits: SearchHit[] }
+  | { kind: 'ready'; query: string; hits: SearchHit[]; response: SearchResponse }
   | { kind: 'error'; query: string; message: string };
 
 export function SearchBox({
@@ -50,6 +50,8 @@ export function SearchBox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [results, setResults] = useState<Results>({ kind: 'idle' });
+  // A label the reader narrowed the search to, after a partial answer.
+  const [only, setOnly] = useState<string | null>(null);
   const listId = useId();
   const trimmed = query.trim();
 
@@ -58,8 +60,8 @@ export function SearchBox({
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setResults({ kind: 'loading', query: trimmed });
-      searchNodes(trimmed, RESULT_LIMIT, controller.signal).then(
-        (response) => setResults({ kind: 'ready', query: trimmed, hits: response.hits }),
+      searchNodes(trimmed, RESULT_LIMIT, controller.signal, only ? [only] : []).then(
+        (response) => setResults({ kind: 'ready', query: trimmed, hits: response.hits, response }),
         (error: unknown) => {
           if (!controller.signal.aborted) {
             setResults({ kind: 'error', query: trimmed, message: (error as Error).message });
@@ -71,7 +73,7 @@ export function SearchBox({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [trimmed]);
+  }, [trimmed, only]);
 
   const options: { node: GraphNode; match: string | null }[] = trimmed
     ? results.kind === 'ready' && results.query === trimmed
@@ -145,6 +147,15 @@ export function SearchBox({
               Main entities
             </li>
           )}
+          {/* How complete the answer is comes first, where it cannot be missed. */}
+          {trimmed && results.kind === 'ready' && results.query === trimmed && (
+            <SearchCompleteness
+              response={results.response}
+              found={options.length}
+              only={only}
+              onOnly={setOnly}
+            />
+          )}
           {options.map((option, i) => {
             const label = primaryLabel(option.node.labels, counts) ?? '';
             return (
@@ -178,9 +189,10 @@ export function SearchBox({
           {trimmed &&
             results.kind === 'ready' &&
             results.query === trimmed &&
-            options.length === 0 && (
+            options.length === 0 &&
+            !results.response.partial && (
               <li className="search__note" role="presentation">
-                No matches for “{trimmed}”.
+                No matches for “{trimmed}”{only ? ` among ${only}` : ''}.
               </li>
             )}
           {trimmed && results.kind === 'error' && (
@@ -191,5 +203,71 @@ export function SearchBox({
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * Says how complete an answer is: a typo-tolerant answer, labels the scan saw only in part (with
+ * a way to search one of them whole), and the label the search is narrowed to.
+ */
+function SearchCompleteness({
+  response,
+  found,
+  only,
+  onOnly,
+}: {
+  response: SearchResponse;
+  found: number;
+  only: string | null;
+  onOnly: (label: string | null) => void;
+}) {
+  const keep = (event: React.MouseEvent) => event.preventDefault();
+  return (
+    <>
+      {response.fallback === 'typo' && (
+        <li className="search__note" role="presentation">
+          Nothing as typed; these are close spellings.
+        </li>
+      )}
+      {response.partial && (
+        <li
+          className="search__note search__note--partial"
+          role="presentation"
+          data-testid="search-partial"
+        >
+          {found === 0 ? 'No matches in the part searched. ' : ''}
+          Searched only part of{' '}
+          {response.partialLabels
+            .map((p) => `${p.label} (${p.scanned.toLocaleString()} of ${p.count.toLocaleString()})`)
+            .join(', ')}
+          . Search one label whole:{' '}
+          {response.partialLabels.map((p) => (
+            <button
+              key={p.label}
+              type="button"
+              className="search__narrow"
+              onMouseDown={keep}
+              onClick={() => onOnly(p.label)}
+            >
+              {p.label}
+            </button>
+          ))}{' '}
+          — or create a search index (npm run search:index, see README).
+        </li>
+      )}
+      {only && (
+        <li className="search__note" role="presentation">
+          Searching {only} only.{' '}
+          <button
+            type="button"
+            className="search__narrow"
+            onMouseDown={keep}
+            onClick={() => onOnly(null)}
+          >
+            Search all labels
+          </button>
+        </li>
+      )}
+    </>
   );
 }

@@ -1,0 +1,72 @@
+// The explorer on a database in a schema that is not ours, larger than the search's scan bound
+// and without a full-text index (tests/support/foreign-graph.ts): a connected first view whose
+// captions join given name and surname, search that says when it saw a label only in part and
+// narrows to one label, and captions a reader chooses per label, kept across a reload.
+import { describe, expect, test } from 'vitest';
+import { useExplorerSession, type ExplorerSession, screenshot } from '../support/browser.ts';
+import { loadForeignGraph } from '../support/foreign-graph.ts';
+
+let e2e: ExplorerSession<void>;
+
+const PERSON = /^(Todd|Amelia|Jack|Olivia|Harry|Isla|Oscar|Ava|George) [A-Z][a-z]+\s*Person$/;
+
+/** The node list's rows (present in the page whether its section is open or not). */
+function listedCaptions(): Promise<string[]> {
+  return e2e.page.locator('.node-list button').allTextContents();
+}
+
+describe('a foreign schema', () => {
+  e2e = useExplorerSession({ load: loadForeignGraph });
+
+  test('the first view is connected, and people are captioned by their full names', async () => {
+    await e2e.page.goto(e2e.app.url);
+    const canvas = e2e.page.locator('[data-testid=graph-canvas][data-layout=done]');
+    await canvas.waitFor({ timeout: 60_000 });
+    expect(Number(await canvas.getAttribute('data-rendered-nodes'))).toBeGreaterThan(50);
+    expect(Number(await canvas.getAttribute('data-rendered-edges'))).toBeGreaterThan(50);
+    await expect.poll(async () => (await listedCaptions()).some((c) => PERSON.test(c))).toBe(true);
+    await screenshot(e2e.page, 'foreign-overview');
+  });
+
+  test('search says which labels it saw in part, and narrows to one of them', async () => {
+    const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
+    expect(await box.getAttribute('placeholder')).toMatch(/^Search Location, Crime, Person…$/);
+    await box.fill('Toyota');
+    await e2e.page
+      .getByRole('option', { name: /^XY\d+ [A-Z]+\d+\s*Vehicle/ })
+      .first()
+      .waitFor();
+    const partial = e2e.page.getByTestId('search-partial');
+    await partial.waitFor();
+    expect(await partial.textContent()).toMatch(
+      /Searched only part of Location \([\d,]+ of 30,000\)/,
+    );
+    await screenshot(e2e.page, 'foreign-search-partial');
+    await partial.getByRole('button', { name: 'Location' }).click();
+    await e2e.page.getByText('Searching Location only.').waitFor();
+    await e2e.page.getByText('No matches for “Toyota” among Location.').waitFor();
+    await box.press('Escape');
+  });
+
+  test('a caption chosen for a label replaces the schema rule and survives a reload', async () => {
+    await e2e.page.getByText('Captions', { exact: true }).click();
+    const select = e2e.page.getByRole('combobox', { name: 'Caption for Person' });
+    expect(await select.locator('option').first().textContent()).toBe('automatic (name + surname)');
+    await select.selectOption('nhs_no');
+    await expect
+      .poll(async () => (await listedCaptions()).some((c) => /^NHS-\d+\s*Person$/.test(c)))
+      .toBe(true);
+    await screenshot(e2e.page, 'foreign-caption-choice');
+    await e2e.page.reload();
+    await e2e.page
+      .locator('[data-testid=graph-canvas][data-layout=done]')
+      .waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => (await listedCaptions()).some((c) => /^NHS-\d+\s*Person$/.test(c)))
+      .toBe(true);
+    await e2e.page.getByText('Captions', { exact: true }).click();
+    await e2e.page.getByRole('combobox', { name: 'Caption for Person' }).selectOption('');
+    await expect.poll(async () => (await listedCaptions()).some((c) => PERSON.test(c))).toBe(true);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
