@@ -9,8 +9,13 @@ import type { Extractor } from '../extract/types.ts';
 import { prepareDocument } from '../input.ts';
 import { seedCandidates } from './evaluate.ts';
 import { readGoldSet, type GoldText } from './gold.ts';
-import { microAverage, microAverageByGroup, type Score } from './metrics.ts';
-import { scoreAgainstGold, type Accuracy, type GoldEvaluation } from './score-gold.ts';
+import { microAverage, microAverageByGroup } from './metrics.ts';
+import {
+  scoreAgainstGold,
+  type Accuracy,
+  type GoldEvaluation,
+  type GoldScores,
+} from './score-gold.ts';
 
 export const GOLD_TARGETS = {
   entityF1: 0.95,
@@ -21,14 +26,8 @@ export const GOLD_TARGETS = {
   figureExactness: 1,
 } as const;
 
-export interface GoldSetEvaluation {
+export interface GoldSetEvaluation extends GoldScores {
   texts: GoldEvaluation[];
-  entities: { overall: Score; byKind: Record<string, Score> };
-  relations: { overall: Score; byType: Record<string, Score> };
-  date: Accuracy;
-  place: Accuracy;
-  figures: Accuracy;
-  unquotedFacts: number;
   /** Targets missed, in words; empty when all are met. */
   missedTargets: string[];
 }

@@ -19,8 +19,8 @@ export interface Accuracy {
   correct: number;
 }
 
-export interface GoldEvaluation {
-  text: string;
+/** The figures scored for one text and, summed, for the whole set. */
+export interface GoldScores {
   entities: { overall: Score; byKind: Record<string, Score> };
   relations: { overall: Score; byType: Record<string, Score> };
   date: Accuracy;
@@ -28,6 +28,10 @@ export interface GoldEvaluation {
   figures: Accuracy;
   /** Text facts written with no quote at all. */
   unquotedFacts: number;
+}
+
+export interface GoldEvaluation extends GoldScores {
+  text: string;
   missedEntities: string[];
   extraEntities: string[];
   missedRelations: string[];
