@@ -2,6 +2,7 @@
  * Colours the user chose for labels, kept per database in local storage so a database looks the
  * way its user set it up, and applied over the automatic palette.
  */
+import { readLabelRecord, writeLabelRecord } from './labelStorage.ts';
 import { darken, type LabelStyles } from './palette.ts';
 
 const KEY_PREFIX = 'summit-graph:label-colours:';
@@ -20,26 +21,13 @@ export function applyOverrides(styles: LabelStyles, overrides: ColourOverrides):
 }
 
 export function readOverrides(database: string): ColourOverrides {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY_PREFIX + database) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter(
-        (e): e is [string, string] => typeof e[1] === 'string' && HEX.test(e[1]),
-      ),
-    );
-  } catch {
-    return {};
-  }
+  return readLabelRecord(
+    KEY_PREFIX,
+    database,
+    (v): v is string => typeof v === 'string' && HEX.test(v),
+  );
 }
 
 export function writeOverride(database: string, label: string, colour: string): void {
-  try {
-    localStorage.setItem(
-      KEY_PREFIX + database,
-      JSON.stringify({ ...readOverrides(database), [label]: colour }),
-    );
-  } catch {
-    // Storage disabled or full: the colour holds for this page only.
-  }
+  writeLabelRecord(KEY_PREFIX, database, { ...readOverrides(database), [label]: colour });
 }
