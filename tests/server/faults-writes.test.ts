@@ -13,7 +13,12 @@ import type { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { freePort } from '../../tools/neo4j/instance.ts';
-import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
+import {
+  clearDatabase,
+  openTestDatabase,
+  testConnectionEnv,
+  testTarget,
+} from '../support/neo4j.ts';
 import { sleep, waitFor } from './faults-traffic.ts';
 
 let db: Database;
@@ -40,10 +45,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-const remoteEnv = (): Record<string, string> => {
-  const { uri, user, password } = testTarget();
-  return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, LOG_LEVEL: 'warn' };
-};
+const remoteEnv = (): Record<string, string> => ({ ...testConnectionEnv(), LOG_LEVEL: 'warn' });
 
 /** Open transactions other than the observer's own, with what they run. */
 async function openTransactions(): Promise<string[]> {

@@ -7,25 +7,17 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
+import { clearDatabase, openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const CLI = path.join(REPO_ROOT, 'server', 'ingest', 'cli.ts');
 const TEXT =
   'Kazakhstan and Kyrgyzstan hold talks\n\nOn 3 March 2024 in Bishkek, President of Kazakhstan Kassym-Jomart Tokayev held talks with President of Kyrgyzstan Sadyr Japarov on trade and water resources.\n';
 
 function ingest(args: string[]) {
-  const { uri, user, password, database } = testTarget();
   const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      NEO4J_URI: uri,
-      NEO4J_USER: user,
-      NEO4J_PASSWORD: password,
-      NEO4J_DATABASE: database,
-      LOG_LEVEL: 'silent',
-    },
+    env: { ...process.env, ...testConnectionEnv(), LOG_LEVEL: 'silent' },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }

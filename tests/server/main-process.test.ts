@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { freePort } from '../../tools/neo4j/instance.ts';
-import { openTestDatabase, testTarget } from '../support/neo4j.ts';
+import { openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -65,13 +65,10 @@ describe('server process', () => {
   });
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
-    const target = testTarget();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const { child, output } = startServer({
-      NEO4J_URI: target.uri,
-      NEO4J_USER: target.user,
-      NEO4J_PASSWORD: target.password,
+      ...testConnectionEnv(),
       PORT: String(port),
       SEED_ON_FIRST_START: 'false',
       LOG_LEVEL: 'info',

@@ -8,7 +8,7 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { freePort } from '../../tools/neo4j/instance.ts';
-import { testTarget } from '../support/neo4j.ts';
+import { testConnectionEnv } from '../support/neo4j.ts';
 
 /** Every process below `pid`, from ps (the tree npm, sh and node would form). */
 function descendants(pid: number): number[] {
@@ -61,16 +61,12 @@ describe('npm start', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '%s to npm stops the whole process tree and frees the port',
     async (signal) => {
-      const { uri, user, password, database } = testTarget();
       const port = await freePort();
       const npm = spawn('npm', ['start'], {
         cwd: REPO_ROOT,
         env: {
           ...process.env,
-          NEO4J_URI: uri,
-          NEO4J_USER: user,
-          NEO4J_PASSWORD: password,
-          NEO4J_DATABASE: database,
+          ...testConnectionEnv(),
           PORT: String(port),
           LOG_LEVEL: 'info',
         },

@@ -14,7 +14,7 @@ import { SeedValidationError } from '../../server/seed/errors.ts';
 import { DEFAULT_SEED_FILE } from '../../server/seed/file.ts';
 import { loadSeed, seedIfEmpty } from '../../server/seed/index.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
+import { clearDatabase, openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const SEED_DIR = path.dirname(DEFAULT_SEED_FILE);
 
@@ -64,17 +64,10 @@ function breakTwoThings(seed: Record<string, unknown[]>): void {
 }
 
 function runSeedCommand(args: string[]) {
-  const { uri, user, password, database } = testTarget();
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/seed/cli.ts', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      NEO4J_URI: uri,
-      NEO4J_USER: user,
-      NEO4J_PASSWORD: password,
-      NEO4J_DATABASE: database,
-    },
+    env: { PATH: process.env.PATH, ...testConnectionEnv() },
     timeout: 60_000,
   });
 }

@@ -9,6 +9,12 @@ export function testTarget() {
   return inject('neo4j');
 }
 
+/** The environment that points the app or a CLI at the suite's Neo4j (the config's variable names). */
+export function testConnectionEnv(): Record<string, string> {
+  const { uri, user, password, database } = testTarget();
+  return { NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database };
+}
+
 export function openTestDatabase(): Database {
   const { uri, user, password, database } = testTarget();
   return new Database({ uri, user, password, database });
