@@ -13,7 +13,7 @@ import type { PersonRecord } from './persons.ts';
 import type { Hit } from './scan.ts';
 
 export const MEETING_CUE =
-  /\b(?:held talks|talks|met with|met|meetings?|negotiations|summit|visit|discussions)\b/i;
+  /\b(?:held talks|talks|met with|met|meetings?|negotiations|summit|visit|discussions|sign(?:ed|s|ing)?)\b/i;
 
 export interface MeetingFacts {
   sentences: Sentence[];

@@ -49,7 +49,7 @@ import {
   publisherRule,
   reviewRule,
 } from './statements.ts';
-import { DOCUMENT_REF, type Extraction, type Extractor } from './types.ts';
+import { DOCUMENT_REF, type Extraction, type ExtractionHints, type Extractor } from './types.ts';
 
 export const RULE_EXTRACTOR_NAME = 'rules@1';
 const GAZETTEER_BASIS = 'ISO 3166-1 codes and names from the world-countries package';
@@ -58,8 +58,8 @@ const SIDE_REFERENCE =
 
 export class RuleExtractor implements Extractor {
   readonly name = RULE_EXTRACTOR_NAME;
-  extract(document: PreparedDocument): Promise<Extraction> {
-    return Promise.resolve(extractWithRules(document));
+  extract(document: PreparedDocument, hints: ExtractionHints = {}): Promise<Extraction> {
+    return Promise.resolve(extractWithRules(document, hints));
   }
 }
 
@@ -405,11 +405,14 @@ function renameCommissions(ctx: DocumentContext, b: ExtractionBuilder, sides: st
 }
 
 /** Runs every rule over a prepared document. */
-export function extractWithRules(document: PreparedDocument): Extraction {
+export function extractWithRules(
+  document: PreparedDocument,
+  hints: ExtractionHints = {},
+): Extraction {
   const ctx = new DocumentContext(document);
   const b = new ExtractionBuilder();
   const countryHits = scanNames(ctx, b);
-  const { persons, roles } = findPersons(ctx, countryHits);
+  const { persons, roles } = findPersons(ctx, countryHits, hints.personNames);
   resolveCounterparts(persons, ctx);
   findNameMentions(persons, ctx);
   const meeting = analyseMeeting(ctx, persons, countryHits);
