@@ -71,3 +71,62 @@ describe('noise kept out of names', () => {
     expect(ofKind(x, 'Person').map((p) => p.name)).toEqual(['Gabriel Boric', 'Dina Boluarte']);
   });
 });
+
+describe('meeting date and place', () => {
+  const meetingOf = (text: string, date?: string) => {
+    const x = extractWithRules(prepareDocument({ text, ...(date ? { date } : {}) }));
+    const meeting = ofKind(x, 'Meeting')[0];
+    return {
+      date: meeting?.properties.date,
+      place: meeting?.properties.place,
+      region: meeting?.properties.region,
+      hosted: x.facts
+        .filter((f) => f.type === 'HOSTED')
+        .map((f) => [f.from, f.properties.city, f.evidence[0]?.quote]),
+    };
+  };
+
+  it('reads a date with a part of the day and "local time"', () => {
+    expect(
+      meetingOf(
+        'Chile and Peru hold talks\n\nOn the afternoon of July 5, 2024 local time, President of Chile Gabriel Boric held talks with President of Peru Dina Boluarte in Lima.',
+      ),
+    ).toMatchObject({ date: { date: '2024-07-05' }, place: 'Lima' });
+  });
+
+  it('takes the year of a bare day from the document date', () => {
+    expect(
+      meetingOf(
+        'Chile and Peru hold talks\n\nOn June 10, President of Chile Gabriel Boric met President of Peru Dina Boluarte in Lima.',
+        '2025-06-12',
+      ).date,
+    ).toEqual({ date: '2025-06-10' });
+  });
+
+  it('reads a city with its region and country, and resolves the host from the country', () => {
+    expect(
+      meetingOf(
+        'Chile and Peru hold talks\n\nOn 2 May 2025, President of Chile Gabriel Boric met President of Peru Dina Boluarte in the city of Cusco, Cusco Region, Peru.',
+      ),
+    ).toEqual({
+      date: { date: '2025-05-02' },
+      place: 'Cusco',
+      region: 'Cusco Region',
+      hosted: [['country:peru', 'Cusco', 'Cusco']],
+    });
+  });
+
+  it('takes date and place from a dateline the meeting sentences do not restate', () => {
+    expect(
+      meetingOf(
+        'Chile and Peru hold talks\n\nLIMA, June 28. President of Chile Gabriel Boric and President of Peru Dina Boluarte held talks on fisheries.',
+        '2025-06-30',
+      ),
+    ).toEqual({
+      date: { date: '2025-06-28' },
+      place: 'Lima',
+      region: undefined,
+      hosted: [['country:peru', 'Lima', 'LIMA']],
+    });
+  });
+});

@@ -217,6 +217,7 @@ function addMeeting(ctx: DocumentContext, b: ExtractionBuilder, meeting: Meeting
         ? { date: { date: meeting.date }, year: Number(meeting.date.slice(0, 4)) }
         : {}),
       ...(meeting.place ? { place: meeting.place.city } : {}),
+      ...(meeting.place?.region ? { region: meeting.place.region } : {}),
       ...(meeting.occasion ? { occasion: meeting.occasion.text } : {}),
       ...(meeting.delegations ? { delegations: true } : {}),
     },
@@ -277,6 +278,7 @@ function meetingFacts(
     const { passage, start, end } = meeting.place;
     b.fact('HOSTED', meeting.place.country, id, [ctx.span(passage, start, end)], 0.8, {
       city: meeting.place.city,
+      ...(meeting.place.region ? { region: meeting.place.region } : {}),
     });
   }
 }
