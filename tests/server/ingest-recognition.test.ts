@@ -130,3 +130,80 @@ describe('meeting date and place', () => {
     });
   });
 });
+
+describe('outcomes: agreements, awards, partnership levels', () => {
+  const TALKS_2024 =
+    'Chile and Peru hold talks\n\nOn 3 March 2024 in Lima, President of Chile Gabriel Boric held talks with President of Peru Dina Boluarte.';
+  const outcome = (sentence: string) => extract(`${TALKS_2024}\n\n${sentence}`);
+
+  it('records a joint statement with its signers and meeting', () => {
+    const x = outcome('Gabriel Boric and Dina Boluarte signed a joint statement after the talks.');
+    const [agreement] = ofKind(x, 'Agreement');
+    expect(agreement?.properties).toEqual({ form: 'joint statement' });
+    expect(agreement?.mentions.map((m) => m.quote)).toEqual(['joint statement']);
+    const meeting = ofKind(x, 'Meeting')[0]?.id;
+    expect(facts(x, 'SIGNED')).toEqual([
+      ['person:gabriel-boric', agreement?.id],
+      ['person:dina-boluarte', agreement?.id],
+    ]);
+    expect(facts(x, 'CONCLUDED_AT')).toEqual([[agreement?.id, meeting]]);
+  });
+
+  it('counts documents signed, and says when the count is a lower bound', () => {
+    const exact = ofKind(outcome('The sides signed 35 documents.'), 'Agreement')[0];
+    expect(exact?.properties).toMatchObject({
+      form: 'documents',
+      count: 35,
+      countIsLowerBound: false,
+    });
+    const bound = outcome('More than twenty inter-governmental documents were signed in Lima.');
+    expect(ofKind(bound, 'Agreement')[0]?.properties).toMatchObject({
+      count: 20,
+      countIsLowerBound: true,
+      statedAs: 'More than twenty inter-governmental documents',
+    });
+    // No signer named: the two sides signed.
+    expect(facts(bound, 'SIGNED').map(([from]) => from)).toEqual(['country:chile', 'country:peru']);
+  });
+
+  it('reads a programme with its subject and end year', () => {
+    const x = outcome('The ministers adopted a programme of trade cooperation until 2030.');
+    const [agreement] = ofKind(x, 'Agreement');
+    expect(agreement?.properties).toEqual({
+      form: 'programme',
+      subject: 'trade cooperation',
+      until: 2030,
+    });
+    expect(facts(x, 'IN_SPHERE')).toContainEqual([agreement?.id, 'sphere:trade']);
+  });
+
+  it('makes no agreement of a plan nobody signed', () => {
+    const x = outcome('Chile should align its plans with the national strategy up to 2030.');
+    expect(ofKind(x, 'Agreement')).toEqual([]);
+  });
+
+  it('keeps an award of any name, with the state it belongs to', () => {
+    const x = outcome('Gabriel Boric was awarded the “Amistad” Medal of Peru for his service.');
+    expect(ofKind(x, 'Award').map((a) => a.name)).toEqual(['Amistad Medal']);
+    expect(facts(x, 'CONFERRED')).toEqual([['country:peru', 'award:amistad-medal']]);
+    expect(facts(x, 'RECEIVED')).toEqual([['person:gabriel-boric', 'award:amistad-medal']]);
+  });
+
+  it('gives a partnership link with its level', () => {
+    const x = outcome(
+      'Chile and Peru agreed to build a comprehensive strategic cooperative partnership.',
+    );
+    expect(
+      x.facts.filter((f) => f.type === 'STRATEGIC_PARTNER_OF').map((f) => f.properties),
+    ).toEqual([
+      {
+        level: 'comprehensive cooperative',
+        statedAs: 'comprehensive strategic cooperative partnership',
+      },
+    ]);
+    const plain = outcome('Chile and Peru are bound by an all-round partnership.');
+    expect(plain.facts.filter((f) => f.type === 'PARTNER_OF').map((f) => f.properties)).toEqual([
+      { level: 'all-round', statedAs: 'all-round partnership' },
+    ]);
+  });
+});

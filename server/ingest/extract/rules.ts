@@ -12,6 +12,7 @@ import { slug } from '../text/fold.ts';
 import { ExtractionBuilder } from './builder.ts';
 import { DocumentContext } from './context.ts';
 import { analyseMeeting, MEETING_CUE, type MeetingFacts } from './meeting.ts';
+import { agreementRule, awardRule } from './outcomes.ts';
 import {
   findNameMentions,
   findPersons,
@@ -22,7 +23,6 @@ import {
 } from './persons.ts';
 import {
   anniversaryRule,
-  awardRule,
   figureRule,
   gratitudeRule,
   membershipRules,
@@ -446,6 +446,7 @@ export function extractWithRules(
     meeting: meetingId,
     persons,
     publicationYear: publication,
+    meetingDate: meeting.date,
   };
   for (const sentence of ctx.sentences) {
     partnershipRules(scene, sentence);
@@ -453,6 +454,7 @@ export function extractWithRules(
     gratitudeRule(scene, sentence);
     membershipRules(scene, sentence);
     awardRule(scene, sentence);
+    agreementRule(scene, sentence);
     anniversaryRule(scene, sentence);
     figureRule(scene, sentence);
     proposalRule(scene, sentence);
