@@ -12,7 +12,9 @@ import { sidesSlug, type Scene } from './relations.ts';
 
 /** Qualifiers that make a count a lower bound ("more than 20 documents"). */
 const LOWER_BOUND = /^(?:more than|over|at least|exceeding)$/i;
-const SIGNING = /\b(?:signed|adopted|concluded|approved|initialled|exchanged)\b/i;
+/** Headlines speak in the present ("sign"), reports in the past ("signed"). */
+const SIGNING =
+  /\b(?:signs?|signed|adopts?|adopted|conclude[sd]?|approved|initialled|exchanged)\b/i;
 const DOCUMENTS = new RegExp(
   `${QUALIFIER}(${PLAIN_NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,2}?)(documents|agreements|memoranda|treaties)\\b`,
   'iu',
