@@ -9,6 +9,7 @@ import type { EntityKind } from '../seed/ontology.ts';
 import { RuleExtractor } from './extract/rules.ts';
 import type { Extractor } from './extract/types.ts';
 import { prepareDocument, type DocumentSubmission, type PreparedDocument } from './input.ts';
+import { readPersonNames } from './resolve/candidates.ts';
 import type { EntityResolution } from './resolve/resolve.ts';
 import { writeDocument, type IngestStatus } from './write/write.ts';
 
@@ -80,8 +81,10 @@ export async function ingestPrepared(
 ): Promise<IngestReport> {
   const started = performance.now();
   const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
-  const extraction = await extractor.extract(document);
   await ensureSchema(db);
+  const extraction = await extractor.extract(document, {
+    personNames: await readPersonNames(db),
+  });
   const outcome = await writeDocument(db, document, extraction, options.now);
   const names = new Map(extraction.entities.map((e) => [e.id, e.name]));
   const kinds = new Map(extraction.entities.map((e) => [e.id, e.kind]));

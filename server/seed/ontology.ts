@@ -20,6 +20,7 @@ export const ENTITY_KINDS = [
   'Threat',
   'Anniversary',
   'Proposal',
+  'Agreement',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const KIND_SPECS: Record<EntityKind, KindSpec> = {
   Threat: { prefix: 'threat', required: [] },
   Anniversary: { prefix: 'anniversary', required: ['ordinal'] },
   Proposal: { prefix: 'proposal', required: [] },
+  Agreement: { prefix: 'agreement', required: ['form'] },
 };
 
 export const DOCUMENT_PREFIX = 'document';
@@ -87,6 +89,22 @@ export const RELATIONSHIP_SPECS = {
     meaning: 'counts its relations with the other country among its policy priorities',
   },
   THANKED: { from: ['Person'], to: ['Country'], meaning: 'expressed gratitude (reason)' },
+  PARTNER_OF: {
+    from: ['Country'],
+    to: ['Country'],
+    symmetric: true,
+    meaning: 'a partnership the text names by its level, not strategic (level, statedAs)',
+  },
+  SIGNED: {
+    from: ['Person', 'Country'],
+    to: ['Agreement'],
+    meaning: 'signed or adopted the agreement, statement or documents',
+  },
+  CONCLUDED_AT: {
+    from: ['Agreement'],
+    to: ['Meeting'],
+    meaning: 'the agreement was signed or adopted at the meeting',
+  },
   CONFERRED: { from: ['Country'], to: ['Award'], meaning: 'the state conferred the award' },
   RECEIVED: { from: ['Person'], to: ['Award'], meaning: 'the person received the award' },
   HELD_IN_YEAR_OF: {
@@ -95,9 +113,10 @@ export const RELATIONSHIP_SPECS = {
     meaning: 'the meeting fell in the anniversary year',
   },
   CONCERNS: {
-    from: ['Anniversary', 'Indicator', 'Proposal', 'Sphere'],
+    from: ['Agreement', 'Anniversary', 'Indicator', 'Proposal', 'Sphere'],
     to: ['Country'],
-    meaning: 'the anniversary, figure, proposal or area of cooperation is about this country',
+    meaning:
+      'the agreement, anniversary, figure, proposal or area of cooperation is about this country',
   },
   DISCUSSED: {
     from: ['Meeting'],
@@ -122,9 +141,9 @@ export const RELATIONSHIP_SPECS = {
     meaning: 'the figure was reported at the meeting',
   },
   IN_SPHERE: {
-    from: ['Indicator', 'Proposal'],
+    from: ['Agreement', 'Indicator', 'Proposal'],
     to: ['Sphere'],
-    meaning: 'the figure measures, or the proposal belongs to, this sphere',
+    meaning: 'the figure measures, or the proposal or agreement belongs to, this sphere',
   },
   MEMBER_OF: { from: ['Country'], to: ['Organisation'], meaning: 'member state' },
   BORDERS: {

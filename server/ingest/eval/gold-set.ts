@@ -5,6 +5,7 @@
  */
 import { readSeedFile } from '../../seed/file.ts';
 import { RuleExtractor } from '../extract/rules.ts';
+import { personNamesOf } from '../resolve/candidates.ts';
 import type { Extractor } from '../extract/types.ts';
 import { prepareDocument } from '../input.ts';
 import { seedCandidates } from './evaluate.ts';
@@ -43,10 +44,13 @@ export async function evaluateGoldSet(
   extractor: Extractor = new RuleExtractor(),
 ): Promise<GoldSetEvaluation> {
   const candidates = seedCandidates(readSeedFile());
+  // As ingestion into a graph holding the seed would: its persons are known by name.
+  const personNames = personNamesOf(candidates);
   const results: GoldEvaluation[] = [];
   for (const gold of texts) {
     const prepared = prepareDocument({ text: gold.content, origin: gold.text });
-    results.push(scoreAgainstGold(gold, prepared, await extractor.extract(prepared), candidates));
+    const extraction = await extractor.extract(prepared, { personNames });
+    results.push(scoreAgainstGold(gold, prepared, extraction, candidates));
   }
   const entities = {
     overall: microAverage(results.map((r) => r.entities.overall)),

@@ -13,11 +13,14 @@ export interface Figure {
   qualifier: string | undefined;
 }
 
-const QUALIFIER =
+/** An optional qualifier before a number (group 1): "more than", "nearly", "at least" … */
+export const QUALIFIER =
   '(?:(more than|over|nearly|almost|about|around|approximately|some|up to|less than|at least|exceeding|another)\\s+)?';
 const SPELLED =
   '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?';
 const DIGITS = '\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?';
+/** A plain number in digits or words ("35", "twenty"), for counts of things. */
+export const PLAIN_NUMBER = `(?:${DIGITS}|${SPELLED})`;
 /** A number in digits or words, with a scale and further scaled parts: "2 billion 300 million". */
 const NUMBER = `((?:${DIGITS}|${SPELLED})(?:\\s*(?:thousand|million|billion|trillion|mln|bln|bn)\\b(?:\\s+(?:and\\s+)?(?:${DIGITS}|${SPELLED})\\s*(?:thousand|million)\\b)*)?)`;
 const CURRENCY_WORD =

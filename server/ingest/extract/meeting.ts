@@ -7,13 +7,13 @@
 import * as chrono from 'chrono-node';
 import { countryOfCapital } from '../lexicon/countries.ts';
 import { isHeadline } from '../../seed/passages.ts';
-import type { Sentence } from '../text/passages.ts';
+import { DATELINE, type Sentence } from '../text/passages.ts';
 import type { DocumentContext } from './context.ts';
 import type { PersonRecord } from './persons.ts';
 import type { Hit } from './scan.ts';
 
 export const MEETING_CUE =
-  /\b(?:held talks|talks|met with|met|meetings?|negotiations|summit|visit|discussions)\b/i;
+  /\b(?:held talks|talks|met with|met|meetings?|negotiations|summit|visit|discussions|sign(?:ed|s|ing)?)\b/i;
 
 export interface MeetingFacts {
   sentences: Sentence[];
@@ -23,9 +23,7 @@ export interface MeetingFacts {
   year: number | undefined;
   /** Where the year came from when no date is stated. */
   yearFromPublication: boolean;
-  place:
-    | { city: string; country: string | undefined; passage: number; start: number; end: number }
-    | undefined;
+  place: MeetingPlace | undefined;
   occasion: { text: string; passage: number; start: number; end: number } | undefined;
   format: string;
   level: string | undefined;
@@ -42,9 +40,16 @@ function reference(date: string): Date {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
 }
 
+/**
+ * A part of the day before a date ("the afternoon of July 5") makes chrono-node read only the
+ * part of the day; blanked out (same length, so offsets hold), the date is read.
+ */
+const PART_OF_DAY = /\b(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+/gi;
+
 /** A full date (day, month and year known) in a text, relative to a reference date. */
 export function findDate(text: string, ref: string | undefined): string | undefined {
-  const results = chrono.parse(text, ref ? reference(ref) : new Date(2000, 0, 1, 12), {
+  const plain = text.replace(PART_OF_DAY, (m) => ' '.repeat(m.length));
+  const results = chrono.parse(plain, ref ? reference(ref) : new Date(2000, 0, 1, 12), {
     forwardDate: false,
   });
   for (const r of results) {
@@ -70,54 +75,113 @@ export function datelineDate(ctx: DocumentContext): string | undefined {
   return undefined;
 }
 
-const PLACE =
-  /\b(?:in|to|at)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)(?:,\s+(\p{Lu}[\p{L}-]+))?/gu;
+/** Where a meeting took place: a city, the region it is in when stated, and its country. */
+export interface MeetingPlace {
+  city: string;
+  region: string | undefined;
+  country: string | undefined;
+  passage: number;
+  start: number;
+  end: number;
+}
+
+const PLACE_NAME = '\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?';
+/** "in Qingdao, China", "in the city of Kazan, Tatarstan, Russia", "to Astana". */
+const PLACE = new RegExp(
+  `\\b(?:in|to|at)\\s+(the\\s+city\\s+of\\s+)?(${PLACE_NAME})((?:,\\s+${PLACE_NAME}){0,2})`,
+  'gu',
+);
+
+function placeIn(
+  text: string,
+  offset: number,
+  passage: number,
+  hits: Hit[],
+): MeetingPlace | undefined {
+  for (const m of text.matchAll(PLACE)) {
+    const city = m[2] ?? '';
+    const start = offset + m.index + m[0].length - city.length - (m[3]?.length ?? 0);
+    if (hits.some((h) => h.start === start)) continue; // "in China": a country, no city
+    // The segments after the city: a region, then a country ("Kazan, Tatarstan, Russia").
+    let at = start + city.length;
+    let region: string | undefined;
+    let country: string | undefined;
+    for (const segment of (m[3] ?? '').split(',').slice(1)) {
+      const name = segment.trim();
+      const segmentStart = at + 1 + segment.indexOf(name);
+      at += 1 + segment.length;
+      const hit = hits.find((h) => h.start === segmentStart);
+      if (hit) {
+        country = hit.id;
+        break;
+      }
+      region = name;
+    }
+    if (!country) region = undefined;
+    const capitalOf = countryOfCapital(city);
+    if (capitalOf || country || m[1]) {
+      return {
+        city,
+        region,
+        country: capitalOf?.key ?? country,
+        passage,
+        start,
+        end: start + city.length,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A leading dateline ("ASTANA, June 10."): its place, as the text spells it, and where it is. */
+function dateline(
+  ctx: DocumentContext,
+): { passage: number; start: number; text: string } | undefined {
+  for (const { passage } of ctx.passages.slice(0, 4)) {
+    const m = DATELINE.exec(passage.text);
+    if (m) return { passage: passage.index, start: m.index, text: m[0] };
+  }
+  return undefined;
+}
 
 function findPlace(
   ctx: DocumentContext,
   sentences: Sentence[],
   countryHits: Map<number, Hit[]>,
-): MeetingFacts['place'] {
+): MeetingPlace | undefined {
   for (const sentence of sentences) {
-    const text = ctx.foldedSentence(sentence);
-    for (const m of text.matchAll(PLACE)) {
-      const city = m[1] ?? '';
-      const start = sentence.start + m.index + m[0].indexOf(city);
-      const hits = countryHits.get(sentence.passage) ?? [];
-      const countryAfter = m[2]
-        ? hits.find(
-            (h) =>
-              h.start ===
-              start +
-                city.length +
-                m[0].slice(m[0].indexOf(city) + city.length).indexOf(m[2] ?? ''),
-          )
-        : undefined;
-      const capitalOf = countryOfCapital(city);
-      if (capitalOf || countryAfter) {
-        return {
-          city,
-          country: capitalOf?.key ?? countryAfter?.id,
-          passage: sentence.passage,
-          start,
-          end: start + city.length,
-        };
-      }
-    }
+    const hits = countryHits.get(sentence.passage) ?? [];
+    const found = placeIn(ctx.foldedSentence(sentence), sentence.start, sentence.passage, hits);
+    if (found) return found;
   }
-  // A dateline: a passage that is only a capital's name ("Beijing").
+  // A dateline: a passage that is only a capital's name ("Beijing"), or "ASTANA, June 10."
   for (const { passage } of ctx.passages.slice(0, 4)) {
     const capitalOf = countryOfCapital(passage.text.trim());
     if (capitalOf) {
       const start = passage.text.indexOf(passage.text.trim());
       return {
         city: passage.text.trim(),
+        region: undefined,
         country: capitalOf.key,
         passage: passage.index,
         start,
         end: start + passage.text.trim().length,
       };
     }
+  }
+  const line = dateline(ctx);
+  const city = line ? /^\s*([^,]+),/.exec(line.text)?.[1] : undefined;
+  const capitalOf = city ? countryOfCapital(city) : undefined;
+  if (line && city && capitalOf) {
+    const start = line.start + line.text.indexOf(city);
+    return {
+      city: city.charAt(0) + city.slice(1).toLowerCase(),
+      region: undefined,
+      country: capitalOf.key,
+      passage: line.passage,
+      start,
+      end: start + city.length,
+    };
   }
   return undefined;
 }
@@ -179,6 +243,14 @@ export function analyseMeeting(
   const publication = ctx.document.date ?? datelineDate(ctx);
   let date: string | undefined;
   for (const s of sentences) date ??= findDate(s.text, publication);
+  // "ASTANA, June 10. – The presidents met …": the dateline dates a meeting its sentences do not,
+  // unless the meeting was elsewhere (a report filed at home about talks abroad).
+  const place = findPlace(ctx, sentences, countryHits);
+  const line = dateline(ctx);
+  const filedThere =
+    line && (!place || line.text.trimStart().toLowerCase().startsWith(place.city.toLowerCase()));
+  if (!date && line && filedThere && sentences.some((s) => s.passage === line.passage))
+    date = findDate(line.text, publication);
   const year = date
     ? Number(date.slice(0, 4))
     : publication
@@ -207,7 +279,7 @@ export function analyseMeeting(
     date,
     year,
     yearFromPublication: !date && year !== undefined,
-    place: findPlace(ctx, sentences, countryHits),
+    place,
     occasion,
     format: /negotiations/i.test(all)
       ? 'negotiations'

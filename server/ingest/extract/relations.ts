@@ -20,6 +20,8 @@ export interface Scene {
   meeting: string;
   persons: PersonRecord[];
   publicationYear: number | undefined;
+  /** The meeting's date when known (ISO), so outcomes of one meeting share it in their keys. */
+  meetingDate?: string | undefined;
 }
 
 const countryName = (key: string) => countryByKey(key)?.name ?? key.replace(/^country:/, '');
@@ -70,20 +72,42 @@ function evidence(scene: Scene, sentence: Sentence): Span[] {
   return [scene.ctx.sentenceSpan(sentence)];
 }
 
+const LEVEL_WORD =
+  '(?:comprehensive|strategic|cooperative|all-round|all-weather|all-encompassing|privileged|special|enhanced|extended|good-neighbourly|good-neighborly|allied|eternal|long-term|multifaceted)';
+const PARTNERSHIP = new RegExp(
+  `\\b${LEVEL_WORD}(?:(?:,\\s*|\\s+and\\s+|\\s+)${LEVEL_WORD})*\\s+partner(?:ship|s)?\\b`,
+  'i',
+);
+
 export function partnershipRules(scene: Scene, sentence: Sentence): void {
-  const partnership = cue(sentence, /strategic partner(?:ship|s)?/i);
+  // "strategic partnership", "comprehensive strategic cooperative partnership", "all-round
+  // partnership": the words before "partnership" are its level.
+  const partnership = cue(sentence, PARTNERSHIP);
   if (partnership) {
     const pair = pairNear(scene, sentence, partnership.index);
-    if (pair) {
-      const comprehensive = /comprehensive strategic/i.test(sentence.text);
+    const words = partnership.text
+      .replace(/\s*partner(?:ship|s)?$/i, '')
+      .replace(/,?\s+and\s+|,\s*/g, ' ')
+      .trim()
+      .toLowerCase();
+    const level = words
+      .split(/\s+/)
+      .filter((w) => w !== 'strategic')
+      .join(' ');
+    if (pair && /\bstrategic\b/.test(words)) {
       scene.b.fact(
         'STRATEGIC_PARTNER_OF',
         pair[0],
         pair[1],
         evidence(scene, sentence),
         0.9,
-        comprehensive ? { level: 'comprehensive' } : {},
+        level ? { level, ...(level.includes(' ') ? { statedAs: partnership.text } : {}) } : {},
       );
+    } else if (pair && level) {
+      scene.b.fact('PARTNER_OF', pair[0], pair[1], evidence(scene, sentence), 0.8, {
+        level,
+        statedAs: partnership.text,
+      });
     }
   }
   const diplomatic = cue(sentence, /diplomatic relations/i);
@@ -213,55 +237,6 @@ export function membershipRules(scene: Scene, sentence: Sentence): void {
         });
     }
   }
-}
-
-const AWARD =
-  /\b(?:Order|Medal)\s+(?:of\s+(?:the\s+)?)?["“]?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}["”]?/u;
-const RANK =
-  /\b(?:the\s+)?highest\s+(?:(\p{Lu}[\p{L}]+)\s+)?(?:state\s+)?(?:award|decoration|honou?r)\b/u;
-
-export function awardRule(scene: Scene, sentence: Sentence): void {
-  const award = AWARD.exec(sentence.text);
-  if (!award || !/award|conferr|present|honou?r|appreciated/i.test(sentence.text)) return;
-  const name = award[0].replace(/["“”]/g, '');
-  const id = `award:${slug(name)}`;
-  const start = sentence.start + award.index;
-  const rank = RANK.exec(sentence.text);
-  scene.b.entity(id, 'Award', name, {
-    properties: rank ? { statedRank: rank[0] } : {},
-    confidence: 0.9,
-  });
-  scene.ctx.addMention({
-    entity: id,
-    passage: sentence.passage,
-    start,
-    end: start + award[0].length,
-    confidence: 0.9,
-  });
-  let conferrer: string | undefined;
-  if (rank) {
-    const rankStart = sentence.start + rank.index;
-    scene.ctx.addMention({
-      entity: id,
-      passage: sentence.passage,
-      start: rankStart + (rank[0].startsWith('the ') ? 4 : 0),
-      end: rankStart + rank[0].length,
-      confidence: 0.85,
-    });
-    conferrer = scene.ctx
-      .mentionsIn(sentence, 'country:')
-      .find((m) => m.start >= rankStart && m.end <= rankStart + rank[0].length)?.entity;
-  }
-  conferrer ??= /(?:awarded|conferred|presented)\s+by\s+(?:the\s+)?/i.test(sentence.text)
-    ? scene.ctx.mentionsIn(sentence, 'country:').find((m) => m.start > start)?.entity
-    : undefined;
-  if (conferrer) scene.b.fact('CONFERRED', conferrer, id, evidence(scene, sentence), 0.85);
-  const recipients = scene.ctx
-    .mentionsIn(sentence, 'person:')
-    .map((m) => scene.persons.find((p) => p.id === m.entity))
-    .filter((p) => p && p.country !== conferrer);
-  const recipient = recipients[0];
-  if (recipient) scene.b.fact('RECEIVED', recipient.id, id, evidence(scene, sentence), 0.8);
 }
 
 const ORDINALS: Record<string, number> = {

@@ -12,6 +12,7 @@ import { slug } from '../text/fold.ts';
 import { ExtractionBuilder } from './builder.ts';
 import { DocumentContext } from './context.ts';
 import { analyseMeeting, MEETING_CUE, type MeetingFacts } from './meeting.ts';
+import { agreementRule, awardRule } from './outcomes.ts';
 import {
   findNameMentions,
   findPersons,
@@ -22,7 +23,6 @@ import {
 } from './persons.ts';
 import {
   anniversaryRule,
-  awardRule,
   figureRule,
   gratitudeRule,
   membershipRules,
@@ -49,7 +49,7 @@ import {
   publisherRule,
   reviewRule,
 } from './statements.ts';
-import { DOCUMENT_REF, type Extraction, type Extractor } from './types.ts';
+import { DOCUMENT_REF, type Extraction, type ExtractionHints, type Extractor } from './types.ts';
 
 export const RULE_EXTRACTOR_NAME = 'rules@1';
 const GAZETTEER_BASIS = 'ISO 3166-1 codes and names from the world-countries package';
@@ -58,8 +58,8 @@ const SIDE_REFERENCE =
 
 export class RuleExtractor implements Extractor {
   readonly name = RULE_EXTRACTOR_NAME;
-  extract(document: PreparedDocument): Promise<Extraction> {
-    return Promise.resolve(extractWithRules(document));
+  extract(document: PreparedDocument, hints: ExtractionHints = {}): Promise<Extraction> {
+    return Promise.resolve(extractWithRules(document, hints));
   }
 }
 
@@ -217,6 +217,7 @@ function addMeeting(ctx: DocumentContext, b: ExtractionBuilder, meeting: Meeting
         ? { date: { date: meeting.date }, year: Number(meeting.date.slice(0, 4)) }
         : {}),
       ...(meeting.place ? { place: meeting.place.city } : {}),
+      ...(meeting.place?.region ? { region: meeting.place.region } : {}),
       ...(meeting.occasion ? { occasion: meeting.occasion.text } : {}),
       ...(meeting.delegations ? { delegations: true } : {}),
     },
@@ -277,6 +278,7 @@ function meetingFacts(
     const { passage, start, end } = meeting.place;
     b.fact('HOSTED', meeting.place.country, id, [ctx.span(passage, start, end)], 0.8, {
       city: meeting.place.city,
+      ...(meeting.place.region ? { region: meeting.place.region } : {}),
     });
   }
 }
@@ -405,11 +407,14 @@ function renameCommissions(ctx: DocumentContext, b: ExtractionBuilder, sides: st
 }
 
 /** Runs every rule over a prepared document. */
-export function extractWithRules(document: PreparedDocument): Extraction {
+export function extractWithRules(
+  document: PreparedDocument,
+  hints: ExtractionHints = {},
+): Extraction {
   const ctx = new DocumentContext(document);
   const b = new ExtractionBuilder();
   const countryHits = scanNames(ctx, b);
-  const { persons, roles } = findPersons(ctx, countryHits);
+  const { persons, roles } = findPersons(ctx, countryHits, hints.personNames);
   resolveCounterparts(persons, ctx);
   findNameMentions(persons, ctx);
   const meeting = analyseMeeting(ctx, persons, countryHits);
@@ -441,6 +446,7 @@ export function extractWithRules(document: PreparedDocument): Extraction {
     meeting: meetingId,
     persons,
     publicationYear: publication,
+    meetingDate: meeting.date,
   };
   for (const sentence of ctx.sentences) {
     partnershipRules(scene, sentence);
@@ -448,6 +454,7 @@ export function extractWithRules(document: PreparedDocument): Extraction {
     gratitudeRule(scene, sentence);
     membershipRules(scene, sentence);
     awardRule(scene, sentence);
+    agreementRule(scene, sentence);
     anniversaryRule(scene, sentence);
     figureRule(scene, sentence);
     proposalRule(scene, sentence);

@@ -56,7 +56,13 @@ export interface Extraction {
   facts: ExtractedFact[];
 }
 
+/** What the graph already knows that helps recognise names; an extractor may ignore it. */
+export interface ExtractionHints {
+  /** Names (and aliases) of persons in the graph: found in a text even with no office beside them. */
+  personNames?: readonly string[];
+}
+
 export interface Extractor {
   readonly name: string;
-  extract(document: PreparedDocument): Promise<Extraction>;
+  extract(document: PreparedDocument, hints?: ExtractionHints): Promise<Extraction>;
 }

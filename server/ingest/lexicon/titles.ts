@@ -13,7 +13,7 @@ export interface OfficeEntry {
 
 export const OFFICES: readonly OfficeEntry[] = [
   { office: 'Vice President', pattern: 'vice[- ]president', headOfState: false },
-  { office: 'President', pattern: 'president', headOfState: true },
+  { office: 'President', pattern: 'presidents?', headOfState: true },
   // "Minster" is a frequent misspelling in wire copy.
   { office: 'Prime Minister', pattern: 'prime mini?ster', headOfState: false },
   {
@@ -26,7 +26,11 @@ export const OFFICES: readonly OfficeEntry[] = [
     pattern: 'mini?ster(?: of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)?',
     headOfState: false,
   },
-  { office: 'Head of State', pattern: 'head of (?:the )?state', headOfState: true },
+  {
+    office: 'Head of State',
+    pattern: 'head of (?:the )?state|heads of (?:the |both |the two )?states?',
+    headOfState: true,
+  },
   { office: 'Head of Government', pattern: 'head of (?:the )?government', headOfState: false },
   { office: 'Chairman', pattern: 'chairman|chairwoman|chairperson', headOfState: false },
   { office: 'Secretary-General', pattern: 'secretary[- ]general', headOfState: false },
@@ -36,6 +40,6 @@ export const OFFICES: readonly OfficeEntry[] = [
   { office: 'Sultan', pattern: 'sultan', headOfState: true },
   { office: 'Ambassador', pattern: 'ambassador', headOfState: false },
   { office: 'Speaker', pattern: 'speaker', headOfState: false },
-  { office: 'Leader', pattern: 'leader', headOfState: true },
+  { office: 'Leader', pattern: 'leaders?', headOfState: true },
   { office: 'Counterpart', pattern: 'counterpart', headOfState: false },
 ];

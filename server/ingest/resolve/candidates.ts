@@ -3,7 +3,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { ENTITY_KINDS, type EntityKind } from '../../seed/ontology.ts';
 import type { Candidate } from './resolve.ts';
-import { READ_CANDIDATES } from '../write/queries.ts';
+import type { Database } from '../../db/database.ts';
+import { READ_CANDIDATES, READ_PERSON_NAMES } from '../write/queries.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const number = (v: unknown) =>
@@ -46,4 +47,27 @@ export async function readCandidates(
       },
     ];
   });
+}
+
+/** Full names (two words or more) of the persons among the candidates: hints for extraction. */
+export function personNamesOf(candidates: readonly Candidate[]): string[] {
+  const names = candidates
+    .filter((c) => c.kind === 'Person')
+    .flatMap((c) => [c.name, ...c.aliases])
+    .filter((n) => n.trim().split(/\s+/).length >= 2);
+  return [...new Set(names)];
+}
+
+/** The graph's person names, read before extraction (outside the writing transaction). */
+export async function readPersonNames(db: Database): Promise<string[]> {
+  const rows = await db.read(async (tx) => (await tx.run(READ_PERSON_NAMES)).records);
+  return personNamesOf(
+    rows.map((r) => ({
+      key: '',
+      kind: 'Person',
+      name: text(r.get('name')) ?? '',
+      aliases: (r.get('aliases') as unknown[]).filter((a): a is string => typeof a === 'string'),
+      countries: [],
+    })),
+  );
 }

@@ -47,6 +47,11 @@ RETURN n.key AS key, labels(n) AS labels, properties(n) AS properties,
     ELSE []
   END AS countries`;
 
+/** Names and aliases of every person in the graph, so a text naming one bare is understood. */
+export const READ_PERSON_NAMES = `
+MATCH (p:${q('Person')})
+RETURN p.name AS name, coalesce(p.aliases, []) AS aliases`;
+
 const keptEvidence = EVIDENCE_LISTS.map((list) => `r.${list} = [i IN keep | r.${list}[i]]`).join(
   ',\n    ',
 );
