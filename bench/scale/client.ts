@@ -40,6 +40,11 @@ export interface FrameStats {
   p95FrameMs: number;
   fps: number;
   frames: number;
+  /**
+   * Cytoscape redraws (`render` events) per second over the same run: a frame interval alone
+   * counts frames in which nothing was redrawn. Absent from results recorded before it was.
+   */
+  rendersPerSecond?: number;
 }
 
 export interface ClientPoint {
@@ -134,14 +139,20 @@ async function servePages(): Promise<{ url: string; close(): Promise<void> }> {
  * serialised, and the TypeScript loader would add helpers to them that the page lacks.
  */
 
-/** In the page: zoom in, pan, zoom out, pan back; resolves with the time between frames. */
+/**
+ * In the page: zoom in, pan, zoom out, pan back; resolves with the time between frames and the
+ * number of Cytoscape redraws (its \`render\` event) during them.
+ */
 const PAN_ZOOM = `async ({ steps, budgetMs }) => {
   const cy = window.benchCy;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   await frame();
   await frame();
   const deltas = [];
+  let renders = 0;
+  const counted = () => { renders += 1; };
   let last = await frame();
+  cy.on('render', counted);
   const start = last;
   const quarter = Math.max(1, Math.floor(steps / 4));
   const centre = { x: cy.width() / 2, y: cy.height() / 2 };
@@ -155,7 +166,8 @@ const PAN_ZOOM = `async ({ steps, budgetMs }) => {
     deltas.push(now - last);
     last = now;
   }
-  return deltas;
+  cy.removeListener('render', counted);
+  return { deltas, renders };
 }`;
 
 /** In the bare page: plain Cytoscape, default style, the same elements and layout options. */
@@ -184,14 +196,21 @@ function call<T>(page: Page, source: string, arg: unknown): Promise<T> {
   return page.evaluate(`(${source})(${JSON.stringify(arg)})`) as Promise<T>;
 }
 
-function frameStats(firstRenderMs: number, deltas: number[]): FrameStats {
+interface PanZoom {
+  deltas: number[];
+  renders: number;
+}
+
+function frameStats(firstRenderMs: number, { deltas, renders }: PanZoom): FrameStats {
   const frameMs = median(deltas);
+  const elapsedMs = deltas.reduce((sum, d) => sum + d, 0);
   return {
     firstRenderMs,
     frameMs,
     p95FrameMs: percentile(deltas, 95),
     fps: 1000 / frameMs,
     frames: deltas.length,
+    rendersPerSecond: elapsedMs > 0 ? (renders * 1000) / elapsedMs : 0,
   };
 }
 
@@ -241,7 +260,7 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
         const ours = await freshPage(browser, `${pages.url}/ours.html`);
         await call(ours, SET_RENDERER, { webgl });
         const oursFirst = await call<number>(ours, MOUNT_OURS, data);
-        const oursFrames = await call<number[]>(ours, PAN_ZOOM, frames);
+        const oursFrames = await call<PanZoom>(ours, PAN_ZOOM, frames);
         await ours.close();
         const bare = await freshPage(browser, `${pages.url}/bare.html`);
         const bareFirst = await call<number>(bare, MOUNT_BARE, {
@@ -249,7 +268,7 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
           layout: layoutOptions('grid', true),
           webgl,
         });
-        const bareFrames = await call<number[]>(bare, PAN_ZOOM, frames);
+        const bareFrames = await call<PanZoom>(bare, PAN_ZOOM, frames);
         await bare.close();
         const point: ClientPoint = {
           elements: data.nodes.length + data.relationships.length,
@@ -258,7 +277,7 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
           renderer,
           ours: frameStats(oursFirst, oursFrames),
           bare: frameStats(bareFirst, bareFrames),
-          frameRatio: median(oursFrames) / median(bareFrames),
+          frameRatio: median(oursFrames.deltas) / median(bareFrames.deltas),
           firstRenderRatio: oursFirst / bareFirst,
         };
         points.push(point);

@@ -14,12 +14,14 @@ LIMIT $limit`;
 
 /**
  * The nodes a scan looks at: the first $budgets[i] nodes of the i-th label, each node once (at the
- * position of its first planned label, whose caption keys $captionKeys[i] it is read with).
+ * position of its first planned label, whose caption keys $captionKeys[i] it is read with), none
+ * carrying a label of $covered (a folding full-text index has already answered for those).
  */
 function scannedNodes(labels: readonly string[]): string {
   const parts = labels.map(
     (label, i) =>
-      `MATCH (n:${quoteName(label)}) WITH n LIMIT $budgets[${i}] RETURN n, ${i} AS position`,
+      `MATCH (n:${quoteName(label)}) WHERE none(l IN labels(n) WHERE l IN $covered) ` +
+      `WITH n LIMIT $budgets[${i}] RETURN n, ${i} AS position`,
   );
   return `CALL () {
   ${parts.join('\n  UNION ALL\n  ')}

@@ -28,15 +28,19 @@ export interface ScanStep {
 /**
  * Shares the scan's node budget among labels so every label is searched: the smallest labels
  * first, each taking what it needs up to an equal share of what is left, so a few large labels
- * cannot crowd out the rest (storage order no longer decides what is seen).
+ * cannot crowd out the rest (storage order no longer decides what is seen). Labels in `covered`
+ * are left out: a folding full-text index has answered for their nodes.
  */
 export function planScan(
   labels: readonly { label: string; count: number }[],
   wanted: readonly string[] | null,
   scanLimit: number,
+  covered: readonly string[] = [],
 ): ScanStep[] {
   const chosen = labels
-    .filter((l) => l.count > 0 && (!wanted || wanted.includes(l.label)))
+    .filter(
+      (l) => l.count > 0 && (!wanted || wanted.includes(l.label)) && !covered.includes(l.label),
+    )
     .sort((a, b) => a.count - b.count || (a.label < b.label ? -1 : 1));
   let left = scanLimit;
   return chosen.map((l, i) => {
@@ -61,10 +65,12 @@ export async function scanSearch(
   profile: SchemaProfile,
   request: SearchRequest,
   limits: SearchLimits,
+  covered: readonly string[] = [],
 ): Promise<SearchResponse> {
-  const plan = planScan(profile.labels, request.labels, limits.scanLimit);
+  const plan = planScan(profile.labels, request.labels, limits.scanLimit, covered);
   const captions = profile.captions;
   const params = {
+    covered,
     budgets: plan.map((step) => neo4j.int(step.budget)),
     captionKeys: plan.map((step) => captions[step.label] ?? []),
     limit: neo4j.int(request.limit),

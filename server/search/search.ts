@@ -13,7 +13,7 @@ import type { SchemaFacts } from '../schema/read.ts';
 import { buildInfixQuery, buildLuceneQuery } from './lucene.ts';
 import { bestMatch } from './match.ts';
 import { FULLTEXT_SEARCH_QUERY } from './queries.ts';
-import { scanSearch } from './scan.ts';
+import { planScan, scanSearch } from './scan.ts';
 
 /** Words of a query that are used; more are ignored. */
 export const MAX_QUERY_TERMS = 8;
@@ -68,8 +68,24 @@ export async function searchNodes(
     if (inside.hits.length > 0) return inside;
   }
   // Still nothing: the bounded scan sees nodes no index covers, and folded forms of words that
-  // a non-folding index keeps with their diacritics.
-  return scanSearch(db, facts.profile, request, limits);
+  // a non-folding index keeps with their diacritics. Nodes a folding index covers are not
+  // scanned again: on a large graph that scan costs far more than the index's answer.
+  const covered = foldingIndexLabels(facts);
+  if (planScan(facts.profile.labels, request.labels, limits.scanLimit, covered).length === 0) {
+    return response;
+  }
+  return scanSearch(db, facts.profile, request, limits, covered);
+}
+
+/** Full-text analyzers that fold case and diacritics as the scan does (text.ts). */
+export const FOLDING_ANALYZERS: ReadonlySet<string> = new Set(['standard-folding']);
+
+/** Labels whose nodes a folding full-text index answers for, so a scan need not look at them. */
+export function foldingIndexLabels(facts: Pick<SchemaFacts, 'fulltextIndexes'>): string[] {
+  const labels = facts.fulltextIndexes
+    .filter((index) => index.analyzer !== null && FOLDING_ANALYZERS.has(index.analyzer))
+    .flatMap((index) => index.labels);
+  return [...new Set(labels)].sort();
 }
 
 async function fulltextSearch(

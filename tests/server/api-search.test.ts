@@ -124,7 +124,8 @@ describe('full-text indexes with and without folding', () => {
     await clearDatabase(db);
     await db.write((tx) =>
       tx.run(`CREATE (:Place {name: 'Querétaro', kind: 'city'}), (:Place {name: 'São Paulo'}),
-                     (:Place {name: 'Zürich'}), (:Place {name: 'Łódź'}), (:Thing {title: 'Querétaro'})`),
+                     (:Place {name: 'Zürich'}), (:Place {name: 'Łódź'}),
+                     (:Thing {title: 'Querétaro', note: 'a hidden remark'})`),
     );
     // The default analyzer keeps diacritics; the query builder must make up for it.
     await db.runAutoCommit('CREATE FULLTEXT INDEX places FOR (n:Place) ON EACH [n.name]');
@@ -147,6 +148,24 @@ describe('full-text indexes with and without folding', () => {
       const body = await search(query, '&labels=Place', served);
       expect(body.mode).toBe(mode);
       expect(body.hits[0]?.node.properties.name).toBe(expected);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('scans only nodes no folding index covers once the indexes found nothing', async () => {
+    const served = await serve(db);
+    try {
+      // The Thing's note is outside its folding index: the index has answered for Things, and
+      // only the Places are scanned.
+      expect((await search('hidden remark', '', served)).hits).toEqual([]);
+      const things = await search('hidden remark', '&labels=Thing', served);
+      expect(things.mode).toBe('fulltext');
+      expect(things.hits).toEqual([]);
+      // Places have only a non-folding index: their other properties are still scanned.
+      const city = await search('city', '', served);
+      expect(city.mode).toBe('scan');
+      expect(city.hits.map((h) => h.node.properties.name)).toEqual(['Querétaro']);
     } finally {
       await served.close();
     }
