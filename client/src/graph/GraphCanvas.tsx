@@ -16,11 +16,12 @@ import {
   refreshCaptions,
   remember,
   runLayout,
+  setClass,
   syncElements,
 } from './canvasSync.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
-import { graphStylesheet } from './stylesheet.ts';
+import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
 
 cytoscape.use(fcose);
 
@@ -232,9 +233,16 @@ export function GraphCanvas({
       for (const id of [...(highlight?.nodes ?? []), ...(highlight?.relationships ?? [])]) {
         cy.getElementById(id).addClass('path');
       }
+      // A path or an answer stands out: everything else steps back until it is put away.
+      const onPath = cy.elements('.path');
+      setClass(cy.elements(), OFF_PATH, false);
+      if (onPath.nonempty()) setClass(cy.elements().not(onPath), OFF_PATH, true);
     });
     const container = containerRef.current;
-    if (container) container.dataset.highlighted = String(cy.elements('.path').length);
+    if (container) {
+      container.dataset.highlighted = String(cy.elements('.path').length);
+      container.dataset.dimmed = String(cy.elements(`.${OFF_PATH}`).length);
+    }
   }, [highlight, elements, webgl, drawnSlices]);
 
   useImperativeHandle(ref, () => ({

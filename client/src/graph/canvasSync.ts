@@ -164,7 +164,7 @@ export function refreshCaptions(cy: Core, zoom = cy.zoom()): void {
   setClass(inView, CAPTIONED, true);
 }
 
-function setClass(elements: Collection, name: string, on: boolean): void {
+export function setClass(elements: Collection, name: string, on: boolean): void {
   const changing = elements.filter((el) => el.hasClass(name) !== on);
   if (changing.empty()) return;
   if (on) changing.addClass(name);
