@@ -24,12 +24,16 @@ import { useExplorer } from './useExplorer.ts';
 import { useUndoKeys } from './useUndoKeys.ts';
 import { useLabelChoices } from './useLabelChoices.ts';
 import { useViewLink } from './useViewLink.ts';
+import './keyboard.css';
 import { DetailsTab } from './DetailsTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { useDrawnView } from './useDrawnView.ts';
 
 // The console brings Neo4j's editor and Cypher grammar: loaded only when it is opened.
 const CypherConsole = lazy(() => import('../console/CypherConsole.tsx'));
+
+/** The canvas's element id: the skip link's target. */
+const CANVAS_ID = 'graph';
 
 export function App() {
   const [initialLink] = useState(() => parseViewLink(window.location.search));
@@ -57,6 +61,7 @@ export function App() {
   const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
   const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
+  const consoleOpener = useRef<HTMLElement | null>(null);
   const [consoleQuery, setConsoleQuery] = useState(initialLink.query ?? '');
   // Each request to run a query (a link, a schema click) opens a fresh console that runs it.
   const [consoleRun, setConsoleRun] = useState({ id: 0, autoRun: Boolean(initialLink.query) });
@@ -176,6 +181,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href={`#${CANVAS_ID}`}>
+        Skip to the graph
+      </a>
       <header className="app__header">
         <h1 className="app__title">
           <span className="app__logo" aria-hidden="true" />
@@ -218,7 +226,11 @@ export function App() {
             visible={drawn}
             totalNodes={explorer.totalNodes}
             consoleOpen={consoleOpen}
-            onConsole={() => setConsoleOpen((open) => !open)}
+            onConsole={() => {
+              if (!consoleOpen && document.activeElement instanceof HTMLElement)
+                consoleOpener.current = document.activeElement;
+              setConsoleOpen((open) => !open);
+            }}
           />
           <div className="stage__body">
             <GraphCanvas
@@ -231,6 +243,11 @@ export function App() {
               highlight={highlight}
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
+              onOpen={() => {
+                setTab('details');
+                document.getElementById('tab-details')?.focus();
+              }}
+              id={CANVAS_ID}
               webgl={renderer === 'webgl'}
               description={`Graph of ${drawn.nodes.length} nodes and ${drawn.relationships.length} relationships. Double-click a node to expand it.`}
             />
@@ -255,7 +272,11 @@ export function App() {
                   addData(data);
                 }}
                 onRan={setConsoleQuery}
-                onClose={() => setConsoleOpen(false)}
+                onClose={() => {
+                  setConsoleOpen(false);
+                  // Focus returns to where the console was opened from.
+                  consoleOpener.current?.focus();
+                }}
               />
             </Suspense>
           )}

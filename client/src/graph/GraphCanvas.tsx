@@ -5,7 +5,14 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { Scene } from '../scene/scene.ts';
 import {
   CAPTION_SETTLE_MS,
@@ -13,12 +20,14 @@ import {
   bringArrivalsIntoView,
   drawSlice,
   highlightNeighbourhood,
+  nodeNearestCentre,
   refreshCaptions,
   remember,
   runLayout,
   setClass,
   syncElements,
 } from './canvasSync.ts';
+import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
 import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
@@ -61,6 +70,10 @@ interface Props {
   highlight?: { nodes: readonly string[]; relationships: readonly string[] } | undefined;
   onSelect?: (selection: CanvasSelection) => void;
   onExpand?: (id: string) => void;
+  /** The container's element id (a skip link's target). */
+  id?: string;
+  /** Enter on a selected node: show its details. */
+  onOpen?: (id: string) => void;
   /** Accessible description of what the canvas shows. */
   description: string;
   /** Draw with Cytoscape's WebGL mode (large scenes); changing it rebuilds the renderer. */
@@ -77,6 +90,8 @@ export function GraphCanvas({
   layout,
   onSelect,
   onExpand,
+  onOpen,
+  id,
   description,
   webgl = false,
   ref,
@@ -84,16 +99,16 @@ export function GraphCanvas({
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const memory = useRef(new Map<string, Point>());
-  const handlers = useRef({ onSelect, onExpand });
+  const handlers = useRef({ onSelect, onExpand, onOpen });
   const layoutRef = useRef(layout);
   const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
   // Counts arrivals drawn over several frames, so the effects that follow elements run again.
   const [drawnSlices, setDrawnSlices] = useState(0);
 
   useEffect(() => {
-    handlers.current = { onSelect, onExpand };
+    handlers.current = { onSelect, onExpand, onOpen };
     layoutRef.current = layout;
-  }, [onSelect, onExpand, layout]);
+  }, [onSelect, onExpand, onOpen, layout]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -266,12 +281,43 @@ export function GraphCanvas({
     core: () => cyRef.current,
   }));
 
+  // Arrow keys move the selection to the nearest node that way; Enter opens its details.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy || event.target !== event.currentTarget) return;
+    const current = cy.nodes(':selected').first();
+    if (event.key === 'Enter' && current.nonempty()) {
+      event.preventDefault();
+      handlers.current.onOpen?.(current.id());
+      return;
+    }
+    if (!isArrowKey(event.key)) return;
+    event.preventDefault();
+    const nodes = cy.nodes().filter((n) => n.visible());
+    const next = current.nonempty()
+      ? nearestInDirection(
+          current.position(),
+          nodes.not(current).map((n) => ({ id: n.id(), position: (n as NodeSingular).position() })),
+          event.key,
+        )
+      : nodeNearestCentre(cy);
+    if (!next) return;
+    cy.$(':selected').unselect();
+    const node = cy.getElementById(next);
+    node.select();
+    cy.animate({ center: { eles: node } }, { duration: 150 });
+  };
+
   return (
     <div
       ref={containerRef}
+      id={id}
       className="graph-canvas"
-      role="img"
+      role="application"
+      aria-roledescription="graph"
       aria-label={description}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
       data-testid="graph-canvas"
     />
   );

@@ -41,6 +41,19 @@ export function bringArrivalsIntoView(
   }
 }
 
+/** The drawn node nearest the centre of the view: where keyboard navigation starts. */
+export function nodeNearestCentre(cy: Core): string | undefined {
+  const { x1, x2, y1, y2 } = cy.extent();
+  const centre = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+  let best: { id: string; distance: number } | undefined;
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    const distance = Math.hypot(x - centre.x, y - centre.y);
+    if (!best || distance < best.distance) best = { id: node.id(), distance };
+  });
+  return best?.id;
+}
+
 export function remember(cy: Core, memory: Map<string, Point>): void {
   cy.nodes().forEach((node) => {
     memory.set(node.id(), { ...node.position() });
