@@ -19,6 +19,15 @@ const e2e = useExplorerSession({
 const panel = () => e2e.page.getByTestId('discovery-panel');
 const highlighted = async () =>
   Number(await e2e.page.getByTestId('graph-canvas').getAttribute('data-highlighted'));
+const dimmed = async () =>
+  Number(await e2e.page.getByTestId('graph-canvas').getAttribute('data-dimmed'));
+const drawnElements = async () => {
+  const canvas = e2e.page.getByTestId('graph-canvas');
+  return (
+    Number(await canvas.getAttribute('data-rendered-nodes')) +
+    Number(await canvas.getAttribute('data-rendered-edges'))
+  );
+};
 
 async function askInHeader(phrase: string): Promise<void> {
   const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
@@ -50,6 +59,9 @@ describe('discovery', () => {
     expect(await hops.getByTestId('discovery-quote').count()).toBe(7);
     // Two nodes and the seven relationships between them are highlighted.
     await expect.poll(highlighted).toBe(9);
+    // The rest of the canvas is dimmed so the answer stands out.
+    await expect.poll(dimmed).toBe((await drawnElements()) - 9);
+    expect(await dimmed()).toBeGreaterThan(0);
     await screenshot(e2e.page, 'discovery-connect');
 
     // Choosing the alternative through the CSTO highlights its three nodes and two relationships.

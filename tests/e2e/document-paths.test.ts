@@ -72,6 +72,13 @@ describe('path finder', () => {
       await e2e.page.getByTestId('graph-canvas').getAttribute('data-highlighted'),
     );
     expect(highlighted).toBe((await hops.count()) * 2 + 1);
+    // Everything off the path steps back: every drawn element but the path's is dimmed.
+    const canvasEl = e2e.page.getByTestId('graph-canvas');
+    const drawnCount =
+      Number(await canvasEl.getAttribute('data-rendered-nodes')) +
+      Number(await canvasEl.getAttribute('data-rendered-edges'));
+    expect(drawnCount).toBeGreaterThan(highlighted);
+    expect(Number(await canvasEl.getAttribute('data-dimmed'))).toBe(drawnCount - highlighted);
     await screenshot(e2e.page, 'path-finder');
 
     expect(e2e.page.url()).toMatch(/from=.+&to=.+/);

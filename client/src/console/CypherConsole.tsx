@@ -4,7 +4,7 @@
  * explained (refused writes, syntax errors with position, timeouts, row caps); a syntax error's
  * position is also marked in the editor until the query is edited.
  */
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import type { EditorApi } from '@neo4j-cypher/codemirror/src/codemirror.d.ts';
 import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import cypherEditorCss from '@neo4j-cypher/codemirror/css/cypher-codemirror.css?url';
@@ -30,6 +30,9 @@ import {
   writeList,
   type SavedQuery,
 } from './storage.ts';
+
+/** The editor's accessible name: screen readers announce what the text box is for. */
+const EDITOR_NAME = EditorView.contentAttributes.of({ 'aria-label': 'Cypher query' });
 
 interface Props {
   schema: SchemaResponse | undefined;
@@ -150,7 +153,15 @@ export default function CypherConsole({
   };
 
   return (
-    <section className="console" aria-label="Cypher console" data-testid="cypher-console">
+    <section
+      className="console"
+      aria-label="Cypher console"
+      data-testid="cypher-console"
+      onKeyDown={(event) => {
+        // Escape closes the console, unless the editor used it (to close its completions).
+        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+      }}
+    >
       <div className="console__bar">
         <h2 className="console__title">Cypher console</h2>
         <span className="muted console__hint">Read-only · Ctrl+Enter runs</span>
@@ -216,7 +227,7 @@ export default function CypherConsole({
               autofocus
               placeholder="MATCH (n) RETURN n LIMIT 25"
               className="console__cm"
-              postExtensions={[errorMarkExtension]}
+              postExtensions={[errorMarkExtension, EDITOR_NAME]}
               onEditorCreated={(editor: EditorApi) => {
                 editorView.current = editor.codemirror;
               }}

@@ -44,6 +44,7 @@ function svgOf(cy: Core): string {
 export function ExportMenu({ data, core }: Props) {
   const empty = data.nodes.length === 0;
   const menu = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
   const run = (format: string) => {
     // A chosen format closes the menu, as menus do.
     if (menu.current) menu.current.open = false;
@@ -73,8 +74,20 @@ export function ExportMenu({ data, core }: Props) {
     }
   };
   return (
-    <details className="menu" ref={menu}>
-      <summary aria-label="Export">Export</summary>
+    <details
+      className="menu"
+      ref={menu}
+      onKeyDown={(event) => {
+        // Escape closes the menu and puts focus back on its button.
+        if (event.key !== 'Escape' || !menu.current?.open) return;
+        event.preventDefault();
+        menu.current.open = false;
+        summary.current?.focus();
+      }}
+    >
+      <summary aria-label="Export" ref={summary}>
+        Export
+      </summary>
       <div className="menu__items" role="group" aria-label="Export formats">
         {[
           ['png', 'Image (PNG)'],

@@ -3,26 +3,34 @@
  * scene. Nodes seen before return to where they were; nodes arriving from an expansion are
  * placed around their origin; only a fresh scene or an explicit request runs a whole layout.
  */
-import cytoscape, {
-  type Collection,
-  type Core,
-  type ElementDefinition,
-  type NodeSingular,
-} from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import type { Scene } from '../scene/scene.ts';
-import { dataChanged } from './elements.ts';
-import { layoutOptions, type LayoutName } from './layouts.ts';
-import { arrivalSlices, ringPositions, type Point } from './placement.ts';
 import {
-  CAPTIONED,
-  CURVED,
-  LABELLED,
-  captionReach,
-  edgeDetail,
-  graphStylesheet,
-} from './stylesheet.ts';
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
+import type { Scene } from '../scene/scene.ts';
+import {
+  CAPTION_SETTLE_MS,
+  COMFORTABLE_ZOOM,
+  bringArrivalsIntoView,
+  drawSlice,
+  highlightNeighbourhood,
+  nodeNearestCentre,
+  refreshCaptions,
+  remember,
+  runLayout,
+  setClass,
+  syncElements,
+} from './canvasSync.ts';
+import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
+import type { LayoutName } from './layouts.ts';
+import type { Point } from './placement.ts';
+import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
 
 cytoscape.use(fcose);
 
@@ -62,6 +70,10 @@ interface Props {
   highlight?: { nodes: readonly string[]; relationships: readonly string[] } | undefined;
   onSelect?: (selection: CanvasSelection) => void;
   onExpand?: (id: string) => void;
+  /** The container's element id (a skip link's target). */
+  id?: string;
+  /** Enter on a selected node: show its details. */
+  onOpen?: (id: string) => void;
   /** Accessible description of what the canvas shows. */
   description: string;
   /** Draw with Cytoscape's WebGL mode (large scenes); changing it rebuilds the renderer. */
@@ -78,6 +90,8 @@ export function GraphCanvas({
   layout,
   onSelect,
   onExpand,
+  onOpen,
+  id,
   description,
   webgl = false,
   ref,
@@ -85,16 +99,16 @@ export function GraphCanvas({
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const memory = useRef(new Map<string, Point>());
-  const handlers = useRef({ onSelect, onExpand });
+  const handlers = useRef({ onSelect, onExpand, onOpen });
   const layoutRef = useRef(layout);
   const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
   // Counts arrivals drawn over several frames, so the effects that follow elements run again.
   const [drawnSlices, setDrawnSlices] = useState(0);
 
   useEffect(() => {
-    handlers.current = { onSelect, onExpand };
+    handlers.current = { onSelect, onExpand, onOpen };
     layoutRef.current = layout;
-  }, [onSelect, onExpand, layout]);
+  }, [onSelect, onExpand, onOpen, layout]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -234,9 +248,16 @@ export function GraphCanvas({
       for (const id of [...(highlight?.nodes ?? []), ...(highlight?.relationships ?? [])]) {
         cy.getElementById(id).addClass('path');
       }
+      // A path or an answer stands out: everything else steps back until it is put away.
+      const onPath = cy.elements('.path');
+      setClass(cy.elements(), OFF_PATH, false);
+      if (onPath.nonempty()) setClass(cy.elements().not(onPath), OFF_PATH, true);
     });
     const container = containerRef.current;
-    if (container) container.dataset.highlighted = String(cy.elements('.path').length);
+    if (container) {
+      container.dataset.highlighted = String(cy.elements('.path').length);
+      container.dataset.dimmed = String(cy.elements(`.${OFF_PATH}`).length);
+    }
   }, [highlight, elements, webgl, drawnSlices]);
 
   useImperativeHandle(ref, () => ({
@@ -260,185 +281,44 @@ export function GraphCanvas({
     core: () => cyRef.current,
   }));
 
+  // Arrow keys move the selection to the nearest node that way; Enter opens its details.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy || event.target !== event.currentTarget) return;
+    const current = cy.nodes(':selected').first();
+    if (event.key === 'Enter' && current.nonempty()) {
+      event.preventDefault();
+      handlers.current.onOpen?.(current.id());
+      return;
+    }
+    if (!isArrowKey(event.key)) return;
+    event.preventDefault();
+    const nodes = cy.nodes().filter((n) => n.visible());
+    const next = current.nonempty()
+      ? nearestInDirection(
+          current.position(),
+          nodes.not(current).map((n) => ({ id: n.id(), position: (n as NodeSingular).position() })),
+          event.key,
+        )
+      : nodeNearestCentre(cy);
+    if (!next) return;
+    cy.$(':selected').unselect();
+    const node = cy.getElementById(next);
+    node.select();
+    cy.animate({ center: { eles: node } }, { duration: 150 });
+  };
+
   return (
     <div
       ref={containerRef}
+      id={id}
       className="graph-canvas"
-      role="img"
+      role="application"
+      aria-roledescription="graph"
       aria-label={description}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
       data-testid="graph-canvas"
     />
   );
-}
-
-/** The zoom for a scene of one or two nodes. */
-const COMFORTABLE_ZOOM = 1.2;
-/** How long the view must rest before a large scene's captions follow it. */
-const CAPTION_SETTLE_MS = 150;
-
-/**
- * When nodes arrive (an expansion) partly outside the view, the view moves to show the origin
- * and the arrivals, zooming out if it must but never in.
- */
-function bringArrivalsIntoView(cy: Core, before: Set<string>, arrival: Scene['arrival']): void {
-  const arrived = cy.nodes().filter((n) => !before.has(n.id()));
-  if (arrived.empty()) return;
-  const extent = cy.extent();
-  const outside = arrived.filter((n) => {
-    const { x, y } = (n as NodeSingular).position();
-    return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
-  });
-  if (outside.empty()) return;
-  const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : cy.collection();
-  const target = arrived.union(anchor);
-  const zoom = cy.zoom();
-  cy.fit(target, 40);
-  if (cy.zoom() > zoom) {
-    cy.zoom(zoom);
-    cy.center(target);
-  }
-}
-
-function remember(cy: Core, memory: Map<string, Point>): void {
-  cy.nodes().forEach((node) => {
-    memory.set(node.id(), { ...node.position() });
-  });
-}
-
-function highlightNeighbourhood(cy: Core, node: NodeSingular): void {
-  const neighbourhood = node.closedNeighborhood();
-  cy.batch(() => {
-    cy.elements().not(neighbourhood).addClass('faded');
-    neighbourhood.addClass('highlighted');
-    node.removeClass('highlighted');
-  });
-}
-
-/** A part of an arrival drawn in one frame. */
-interface Slice {
-  nodes: ElementDefinition[];
-  edges: ElementDefinition[];
-}
-
-/**
- * Removes and updates elements so the instance shows what `elements` keeps, and plans the
- * arrivals: new nodes go to their remembered place, or around the arrival's anchor, or around
- * the view's centre. Returns the arrivals in slices to draw one per frame (one slice for a fresh
- * scene, which is laid out as a whole) and how many new nodes had no place of their own (a
- * fresh scene that wants a layout).
- */
-function syncElements(
-  cy: Core,
-  elements: ElementDefinition[],
-  memory: Map<string, Point>,
-  arrival: Scene['arrival'],
-): { unplaced: number; slices: Slice[] } {
-  const wanted = new Set(elements.map((e) => e.data.id as string));
-  const wasEmpty = cy.nodes().empty();
-  const newNodes: ElementDefinition[] = [];
-  const newEdges: ElementDefinition[] = [];
-  cy.batch(() => {
-    const leaving = cy.elements().filter((el) => !wanted.has(el.id()));
-    leaving.nodes().forEach((node) => {
-      memory.set(node.id(), { ...node.position() });
-    });
-    leaving.remove();
-    for (const element of elements) {
-      const existing = cy.getElementById(element.data.id as string);
-      if (existing.nonempty()) {
-        if (dataChanged(existing.data() as Record<string, unknown>, element.data)) {
-          existing.data(element.data);
-        }
-      } else if (element.group === 'nodes') newNodes.push(element);
-      else newEdges.push(element);
-    }
-    if (newNodes.length === 0 && newEdges.length === 0) refreshClasses(cy);
-  });
-
-  const needPlace = newNodes.filter((n) => !memory.has(n.data.id as string));
-  const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : undefined;
-  const centre: Point =
-    anchor && anchor.nonempty()
-      ? anchor.position()
-      : {
-          x: (cy.width() / 2 - cy.pan().x) / cy.zoom(),
-          y: (cy.height() / 2 - cy.pan().y) / cy.zoom(),
-        };
-  const ring = wasEmpty
-    ? []
-    : ringPositions(centre, needPlace.length, (cy.nodes().length % 7) * 0.45);
-  let slot = 0;
-  const placed = newNodes.map((node) => {
-    const id = node.data.id as string;
-    const position = memory.get(id) ?? ring[slot++];
-    if (!position) return node;
-    // Remembered at once, so an arrival cut short by a newer scene keeps its places.
-    memory.set(id, position);
-    return { ...node, position: { ...position } };
-  });
-  if (newNodes.length === 0 && newEdges.length === 0) return { unplaced: 0, slices: [] };
-  return {
-    unplaced: wasEmpty ? needPlace.length : 0,
-    slices: wasEmpty
-      ? [{ nodes: placed, edges: newEdges }]
-      : arrivalSlices(placed, newEdges, (id) => cy.getElementById(id).nonempty()),
-  };
-}
-
-/**
- * Adds a slice of an arrival and brings the scene-size classes up to date, in one batch. A
- * fresh scene is laid out and fitted next: which of its nodes are in view is known only then.
- */
-function drawSlice(cy: Core, slice: Slice, fresh: boolean): void {
-  cy.batch(() => {
-    cy.add(slice.nodes);
-    cy.add(slice.edges);
-    refreshClasses(cy, fresh ? 0 : cy.zoom());
-  });
-}
-
-/** The classes that depend on the scene's size (stylesheet.ts), changed only where they differ. */
-function refreshClasses(cy: Core, zoom = cy.zoom()): void {
-  const edges = cy.elements('edge');
-  const detail = edgeDetail(edges.length);
-  setClass(edges, LABELLED, detail.labelled);
-  setClass(edges, CURVED, detail.curved);
-  refreshCaptions(cy, zoom);
-}
-
-/** Captions on every node of a small scene; in a large one on nodes in view when zoomed in. */
-function refreshCaptions(cy: Core, zoom = cy.zoom()): void {
-  const nodes = cy.elements('node');
-  const reach = captionReach(nodes.length, zoom);
-  if (reach !== 'in-view') {
-    setClass(nodes, CAPTIONED, reach === 'all');
-    return;
-  }
-  const { x1, x2, y1, y2 } = cy.extent();
-  const inView = nodes.filter((node) => {
-    const { x, y } = (node as NodeSingular).position();
-    return x >= x1 && x <= x2 && y >= y1 && y <= y2;
-  });
-  setClass(inView, CAPTIONED, true);
-}
-
-function setClass(elements: Collection, name: string, on: boolean): void {
-  const changing = elements.filter((el) => el.hasClass(name) !== on);
-  if (changing.empty()) return;
-  if (on) changing.addClass(name);
-  else changing.removeClass(name);
-}
-
-function runLayout(
-  cy: Core,
-  container: HTMLElement | null,
-  name: LayoutName,
-  fresh: boolean,
-): void {
-  if (container) container.dataset.layout = 'running';
-  if (cy.nodes().empty()) {
-    if (container) container.dataset.layout = 'done';
-    return;
-  }
-  cy.layout(layoutOptions(name, fresh)).run();
 }

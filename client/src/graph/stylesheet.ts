@@ -24,6 +24,8 @@ export const CAPTION_ZOOM = 0.75;
 
 /** Node class: the caption is drawn. */
 export const CAPTIONED = 'captioned';
+/** Class of everything not on a shown path or discovery answer: dimmed so the answer stands out. */
+export const OFF_PATH = 'off-path';
 /** Edge class: the type label is drawn. */
 export const LABELLED = 'labelled';
 /** Edge class: drawn as a bezier curve (parallel edges fan out) with an arrow head. */
@@ -108,6 +110,7 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'line-color': SELECTION, 'target-arrow-color': SELECTION, width: 3 },
     },
     { selector: '.faded', style: { opacity: 0.2 } },
+    { selector: `.${OFF_PATH}`, style: { opacity: 0.15 } },
     {
       selector: 'node.pinned',
       style: { 'border-style': 'double', 'border-width': 5 },

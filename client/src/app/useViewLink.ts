@@ -1,0 +1,89 @@
+/**
+ * The view and the URL: on each load, brings back what a shared link names (expansions, a path,
+ * the selection) over the overview; afterwards the URL follows the view.
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import type { PathsResponse } from '../../../common/api.ts';
+import { fetchPaths } from '../api/explorer.ts';
+import { ApiError } from '../api/http.ts';
+import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
+import { formatViewLink, type ViewLink } from './deepLink.ts';
+import type { LoadState } from './StageOverlay.tsx';
+import type { useExplorer } from './useExplorer.ts';
+
+interface Options {
+  initialLink: ViewLink;
+  /** Changes when a failed load is retried. */
+  attempt: number;
+  explorer: ReturnType<typeof useExplorer>;
+  canvas: RefObject<GraphCanvasHandle | null>;
+  showPaths: (result: PathsResponse) => void;
+  setLoad: (load: LoadState) => void;
+  paths: PathsResponse | undefined;
+  consoleQuery: string | undefined;
+}
+
+export function useViewLink(options: Options): void {
+  const { initialLink, attempt, explorer, canvas, showPaths, setLoad } = options;
+  const { loadOverview, expand, reveal } = explorer;
+  const [linkApplied, setLinkApplied] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void explorer.loadSchema(controller.signal);
+    loadOverview(initialLink.base === 'overview', controller.signal).then(
+      async (data) => {
+        setLoad({ kind: 'ready', empty: data.nodes.length === 0 });
+        // A shared link: bring back its expansions, path and selection on top of the overview.
+        for (const id of initialLink.expand) await expand(id);
+        if (initialLink.path) {
+          try {
+            showPaths(await fetchPaths(initialLink.path.from, initialLink.path.to));
+          } catch (error) {
+            explorer.setNotice({
+              tone: 'error',
+              text: `Could not find paths: ${(error as Error).message}`,
+            });
+          }
+        }
+        if (initialLink.select) await reveal(initialLink.select);
+        // Pieces of a linked view arrive one by one; one layout over the whole gives its shape.
+        if (initialLink.expand.length > 0 || initialLink.path)
+          canvas.current?.relayout(initialLink.layout);
+        setLinkApplied(true);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoad({
+          kind: 'error',
+          error: error instanceof ApiError ? error : new ApiError(0, undefined, String(error)),
+        });
+      },
+    );
+    return () => controller.abort();
+    // Deep-link actions run once per load; they are stable callbacks otherwise.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt, loadOverview]);
+
+  // The URL follows the view, so a shared link reproduces it.
+  const { selection, scene, layout, base } = explorer;
+  const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
+  const expandedIds = Object.keys(scene.expansions).join(' ');
+  const pathEnds = options.paths ? `${options.paths.from.id} ${options.paths.to.id}` : '';
+  const query = options.consoleQuery;
+  useEffect(() => {
+    if (!linkApplied) return;
+    const [from, to] = pathEnds.split(' ');
+    const search = formatViewLink({
+      base,
+      ...(selectedNodeId ? { select: selectedNodeId } : {}),
+      expand: expandedIds ? expandedIds.split(' ') : [],
+      layout,
+      ...(from && to ? { path: { from, to } } : {}),
+      ...(query ? { query } : {}),
+    });
+    if (search !== window.location.search) {
+      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    }
+  }, [linkApplied, base, selectedNodeId, expandedIds, layout, pathEnds, query]);
+}
