@@ -7,7 +7,7 @@ import type { EvidenceProfile, GraphNode, PathsResponse } from '../../../common/
 import { fetchPaths } from '../api/explorer.ts';
 import { ApiError } from '../api/http.ts';
 import { NodeDetails, RelationshipDetails, type NodeActions } from '../details/DetailsPanel.tsx';
-import { useNodeDetails } from '../details/useNodeDetails.ts';
+import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
 import { looksLikeQuestion } from '../discovery/api.ts';
 import { DiscoveryPanel, type Highlight } from '../discovery/DiscoveryPanel.tsx';
 import { DocumentView } from '../document/DocumentView.tsx';
@@ -265,6 +265,9 @@ export function App() {
     [overviewData, documentProfile],
   );
   const details = useNodeDetails(selectedNodeId);
+  const relationshipDetails = useRelationshipDetails(
+    selection?.kind === 'relationship' ? selection.id : undefined,
+  );
   const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
   // Discovery answers (connect, share, timeline) highlight their own elements on its tab.
   const [discoveryHighlight, setDiscoveryHighlight] = useState<Highlight | undefined>();
@@ -433,6 +436,8 @@ export function App() {
                   relationship={selectedRel}
                   start={scene.nodes[selectedRel.start]}
                   end={scene.nodes[selectedRel.end]}
+                  details={relationshipDetails}
+                  onOpenPassage={actions.openPassage}
                 />
               )}
               {!selection && visible.nodes.length > 0 && (
