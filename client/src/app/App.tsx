@@ -24,7 +24,8 @@ import {
   typeEntries,
   type ViewFilter,
 } from '../graph/filters.ts';
-import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
+import { readOverrides, writeOverride } from '../graph/labelColours.ts';
+import { labelStyles } from '../graph/palette.ts';
 import { quoteName } from '../../../common/cypher-name.ts';
 import { setCaptionRules } from '../graph/caption.ts';
 import { searchPlaceholder } from '../schema/examples.ts';
@@ -76,7 +77,6 @@ export function App() {
   );
   const explorer = useExplorer(initialLink);
   const { scene, visible, counts, dispatch, selection, setSelection, layout } = explorer;
-  const autoStyles = explorer.styles;
   const { loadOverview, expand, reveal, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [linkApplied, setLinkApplied] = useState(false);
@@ -190,7 +190,8 @@ export function App() {
     () => (database && colourVersion >= 0 ? readOverrides(database) : {}),
     [database, colourVersion],
   );
-  const styles = useMemo(() => applyOverrides(autoStyles, overrides), [autoStyles, overrides]);
+  const labels = explorer.labels;
+  const styles = useMemo(() => labelStyles(labels, overrides), [labels, overrides]);
   // Captions: the schema's rule per label, with the reader's choices (kept per database) over it.
   const [captionVersion, setCaptionVersion] = useState(0);
   const captionChoices = useMemo(
