@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { GraphNode, GraphRelationship } from '../common/api.ts';
 import { toElements } from '../client/src/graph/elements.ts';
-import { assignLabelStyles, countLabels } from '../client/src/graph/palette.ts';
+import { countLabels, labelStyles } from '../client/src/graph/palette.ts';
 import { graphStylesheet } from '../client/src/graph/stylesheet.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -92,7 +92,7 @@ function scene(elements: number): Scene {
   }));
   const side = Math.sqrt(nodeCount) * 90;
   const positions = nodes.map(() => ({ x: random() * side, y: random() * side }));
-  const styles = assignLabelStyles({}, LABELS);
+  const styles = labelStyles(LABELS);
   const ours = toElements(nodes, rels, styles, countLabels(nodes)).map((el, i) =>
     el.group === 'nodes' ? { ...el, position: positions[i] } : el,
   );

@@ -217,6 +217,14 @@ export interface NodeResponse {
   provenance: Provenance | null;
 }
 
+/** GET /api/relationships/:id */
+export interface RelationshipResponse {
+  relationship: GraphRelationship;
+  /** The quotes in its evidence lists with their passages; null when it keeps no evidence. */
+  evidence: EvidenceBundle | null;
+  provenance: Provenance | null;
+}
+
 /** GET /api/nodes/:id/neighbours */
 export interface NeighboursResponse {
   node: GraphNode;

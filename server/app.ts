@@ -18,6 +18,7 @@ import type { Logger } from './log.ts';
 import { nodesRouter } from './nodes/router.ts';
 import { openapiRouter } from './openapi/router.ts';
 import { pathsRouter } from './paths/router.ts';
+import { relationshipsRouter } from './relationships/router.ts';
 import { SchemaFactsCache } from './schema/facts.ts';
 import { schemaRouter } from './schema/router.ts';
 import { searchRouter } from './search/router.ts';
@@ -73,6 +74,7 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   api.use(schemaRouter(db, config));
   api.use(searchRouter(db, facts, config));
   api.use(nodesRouter(db, facts, config));
+  api.use(relationshipsRouter(db, facts, config));
   api.use(pathsRouter(db, facts, config));
   api.use(cypherRouter(db, config));
   api.use(discoveryRouter(db, facts, config));

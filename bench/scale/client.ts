@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { toElements } from '../../client/src/graph/elements.ts';
 import { layoutOptions } from '../../client/src/graph/layouts.ts';
-import { assignLabelStyles, countLabels } from '../../client/src/graph/palette.ts';
+import { countLabels, labelStyles } from '../../client/src/graph/palette.ts';
 import { LOCAL_ROOT, REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { median, percentile } from '../report.ts';
 import { expansion, scene } from './scene.ts';
@@ -244,10 +244,7 @@ export async function benchClient(options: ClientOptions): Promise<ClientResult>
     const points: ClientPoint[] = [];
     for (const elements of options.sizes ?? CLIENT_SIZES) {
       const data = scene(elements);
-      const styles = assignLabelStyles(
-        {},
-        data.nodes.flatMap((n) => n.labels),
-      );
+      const styles = labelStyles(data.nodes.flatMap((n) => n.labels));
       const definitions = toElements(
         data.nodes,
         data.relationships,

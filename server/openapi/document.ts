@@ -71,12 +71,15 @@ function param(
   return { name, in: where, required: where === 'path' || required, description, schema };
 }
 
-const nodeId = param(
-  'id',
-  'path',
-  { type: 'string', pattern: '^\\d+:[A-Za-z0-9-]{1,64}:\\d{1,20}$' },
-  'Element id of the node (URL-encoded; ":" may also stay as it is).',
-);
+const elementIdParam = (of: string) =>
+  param(
+    'id',
+    'path',
+    { type: 'string', pattern: '^\\d+:[A-Za-z0-9-]{1,64}:\\d{1,20}$' },
+    `Element id of the ${of} (URL-encoded; ":" may also stay as it is).`,
+  );
+const nodeId = elementIdParam('node');
+const relationshipId = elementIdParam('relationship');
 const nameList = (what: string) => ({
   oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
   description: `${what}: comma-separated, or the parameter repeated (at most 50).`,
@@ -204,6 +207,17 @@ function paths(config: Config): Json {
         ],
         responses: {
           '200': json('NeighboursResponse', 'The page'),
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
+    '/api/relationships/{id}': {
+      get: {
+        summary:
+          'A relationship: type, ends, properties, its evidence quotes with their passages, provenance',
+        parameters: [relationshipId],
+        responses: {
+          '200': json('RelationshipResponse', 'The relationship'),
           ...problems('400', '404', '503', '504'),
         },
       },

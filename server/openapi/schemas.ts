@@ -219,6 +219,16 @@ export const EvidenceQuoteSchema = component(
   'One supporting quote; offsets count UTF-16 code units in the passage text, end exclusive.',
 );
 
+export const EvidenceBundleSchema = component(
+  'EvidenceBundle',
+  z.strictObject({
+    quotes: z.array(EvidenceQuoteSchema),
+    passages: z.array(GraphNodeSchema),
+    total: count,
+  }),
+  'Supporting quotes with the passages they quote, once each; total counts every quote.',
+);
+
 export const NodeResponseSchema = component(
   'NodeResponse',
   z.strictObject({
@@ -229,13 +239,16 @@ export const NodeResponseSchema = component(
         z.strictObject({ type: z.string(), direction: z.enum(['out', 'in']), count }),
       ),
     }),
-    evidence: z
-      .strictObject({
-        quotes: z.array(EvidenceQuoteSchema),
-        passages: z.array(GraphNodeSchema),
-        total: count,
-      })
-      .nullable(),
+    evidence: EvidenceBundleSchema.nullable(),
+    provenance: ProvenanceSchema.nullable(),
+  }),
+);
+
+export const RelationshipResponseSchema = component(
+  'RelationshipResponse',
+  z.strictObject({
+    relationship: GraphRelationshipSchema,
+    evidence: EvidenceBundleSchema.nullable(),
     provenance: ProvenanceSchema.nullable(),
   }),
 );
@@ -336,6 +349,7 @@ export type ApiSchemasMatch = [
   Check<Same<z.infer<typeof SchemaResponseSchema>, Api.SchemaResponse>>,
   Check<Same<z.infer<typeof SearchResponseSchema>, Api.SearchResponse>>,
   Check<Same<z.infer<typeof NodeResponseSchema>, Api.NodeResponse>>,
+  Check<Same<z.infer<typeof RelationshipResponseSchema>, Api.RelationshipResponse>>,
   Check<Same<z.infer<typeof NeighboursResponseSchema>, Api.NeighboursResponse>>,
   Check<Same<z.infer<typeof PathsResponseSchema>, Api.PathsResponse>>,
   Check<Same<z.infer<typeof CypherRequestSchema>, Api.CypherRequest>>,

@@ -1,8 +1,10 @@
 /**
  * Says which property of a found node matched the query, for display ("matched alias
- * 'Tadzhikistan'"). Pure: works on encoded properties and folded text.
+ * 'Tadzhikistan'"); bookkeeping (a seed key, search text) is never the reason given. Pure: works
+ * on encoded properties and folded text.
  */
 import type { SearchHit } from '../../common/api.ts';
+import { isInternalProperty } from '../../common/internal.ts';
 import type { EncodedValue } from '../../common/values.ts';
 import { fuzzyEdits } from './lucene.ts';
 import { foldText } from './text.ts';
@@ -66,6 +68,7 @@ export function bestMatch(
   const foldedTerms = foldedQuery.match(/[\p{L}\p{N}]+/gu) ?? [];
   let best: { property: string; text: string; rank: number } | null = null;
   for (const [property, value] of Object.entries(properties)) {
+    if (isInternalProperty(property, value, properties)) continue;
     for (const text of texts(value)) {
       const score = closeness(text, foldedQuery, foldedTerms);
       if (score === 0) continue;

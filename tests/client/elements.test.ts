@@ -9,7 +9,7 @@ import {
   sceneDegrees,
   toElements,
 } from '../../client/src/graph/elements.ts';
-import { assignLabelStyles, countLabels } from '../../client/src/graph/palette.ts';
+import { countLabels, labelStyles } from '../../client/src/graph/palette.ts';
 
 const nodes: GraphNode[] = [
   { id: 'tj', labels: ['Country'], properties: { name: 'Tajikistan' } },
@@ -22,7 +22,7 @@ const rels: GraphRelationship[] = [
   { id: 'r3', type: 'MENTIONS', start: 'tj', end: 'elsewhere', properties: {} },
   { id: 'r4', type: 'SELF', start: 'ru', end: 'ru', properties: {} },
 ];
-const styles = assignLabelStyles({}, ['Country', 'Person']);
+const styles = labelStyles(['Country', 'Person']);
 const counts = countLabels(nodes);
 
 describe('toElements', () => {
@@ -69,7 +69,7 @@ describe('legendEntries', () => {
     const tagged = nodes.map((n) => ({ ...n, labels: ['Entity', ...n.labels] }));
     const entries = legendEntries(
       tagged,
-      assignLabelStyles({}, ['Entity', 'Country', 'Person']),
+      labelStyles(['Entity', 'Country', 'Person']),
       countLabels(tagged),
     );
     expect(entries.map((e) => e.label)).toEqual(['Country', 'Person']);

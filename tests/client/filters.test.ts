@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GraphData } from '../../common/api.ts';
 import { NO_FILTER, applyFilter, toggle, typeEntries } from '../../client/src/graph/filters.ts';
-import { applyOverrides } from '../../client/src/graph/labelColours.ts';
-import { assignLabelStyles, countLabels, darken } from '../../client/src/graph/palette.ts';
+import { countLabels, darken, labelStyles } from '../../client/src/graph/palette.ts';
 
 const data: GraphData = {
   nodes: [
@@ -58,10 +57,10 @@ describe('helpers', () => {
   });
 
   test('chosen colours replace the automatic ones with a matching border; bad values are ignored', () => {
-    const styles = assignLabelStyles({}, ['Country', 'Person']);
-    const out = applyOverrides(styles, { Country: '#112233', Person: 'red' });
+    const styles = labelStyles(['Country', 'Person']);
+    const out = labelStyles(['Country', 'Person'], { Country: '#112233', Person: 'red' });
     expect(out.Country).toEqual({ color: '#112233', border: darken('#112233', 0.3) });
     expect(out.Person).toEqual(styles.Person);
-    expect(applyOverrides(styles, {})).toBe(styles);
+    expect(labelStyles(['Country', 'Person'], {})).toEqual(styles);
   });
 });

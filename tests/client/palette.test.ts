@@ -1,34 +1,85 @@
 import { describe, expect, test } from 'vitest';
 import {
+  MIN_DISTANCE,
   PALETTE,
-  assignLabelStyles,
-  darken,
-  overflowColor,
+  colourDistance,
   countLabels,
+  darken,
+  labelHash,
+  labelStyles,
   primaryLabel,
 } from '../../client/src/graph/palette.ts';
 
-describe('assignLabelStyles', () => {
-  test('gives palette colours in sorted label order, whatever order labels arrive in', () => {
-    const a = assignLabelStyles({}, ['Person', 'Country', 'Meeting']);
-    const b = assignLabelStyles({}, ['Meeting', 'Person', 'Country', 'Person']);
+/** The labels of our model, as the seed and ingestion write them. */
+const OUR_LABELS = [
+  'Anniversary',
+  'Award',
+  'Country',
+  'Document',
+  'Entity',
+  'Indicator',
+  'Meeting',
+  'Organisation',
+  'Passage',
+  'Person',
+  'Proposal',
+  'Sphere',
+  'Threat',
+];
+
+describe('labelStyles', () => {
+  test('a colour is a function of the label set, whatever order labels arrive in', () => {
+    const a = labelStyles(['Person', 'Country', 'Meeting']);
+    const b = labelStyles(['Meeting', 'Person', 'Country', 'Person']);
     expect(a).toEqual(b);
-    expect(a.Country?.color).toBe(PALETTE[0]);
-    expect(a.Meeting?.color).toBe(PALETTE[1]);
-    expect(a.Person?.color).toBe(PALETTE[2]);
+    const shuffled = [...OUR_LABELS].reverse();
+    expect(labelStyles(shuffled)).toEqual(labelStyles(OUR_LABELS));
   });
 
-  test('keeps existing assignments when new labels appear, and gives them unused colours', () => {
-    const first = assignLabelStyles({}, ['Person', 'Country']);
-    const second = assignLabelStyles(first, ['Award', 'Person']);
-    expect(second.Person).toEqual(first.Person);
-    expect(second.Country).toEqual(first.Country);
-    expect(second.Award?.color).toBe(PALETTE[2]);
+  test('a label starts from the palette slot its name hashes to', () => {
+    const slot = labelHash('Country') % PALETTE.length;
+    expect(labelStyles(['Country']).Country?.color).toBe(PALETTE[slot]);
+    expect(labelHash('Country')).toBe(labelHash('Country'));
+    expect(labelHash('Country')).not.toBe(labelHash('Person'));
   });
 
-  test('returns the same object when nothing is new', () => {
-    const styles = assignLabelStyles({}, ['A']);
-    expect(assignLabelStyles(styles, ['A'])).toBe(styles);
+  test('the labels of our model get distinct colours: Threat is not Document, Sphere not Organisation', () => {
+    const styles = labelStyles(OUR_LABELS);
+    const colours = OUR_LABELS.map((label) => styles[label]?.color);
+    expect(new Set(colours).size).toBe(OUR_LABELS.length);
+    expect(styles.Threat?.color).not.toBe(styles.Document?.color);
+    expect(styles.Sphere?.color).not.toBe(styles.Organisation?.color);
+    for (const colour of colours) expect(PALETTE as readonly string[]).toContain(colour);
+  });
+
+  test('colliding labels step on to the next free colour, in sorted order', () => {
+    // Find two labels whose names hash to the same slot.
+    const slotOf = (label: string) => labelHash(label) % PALETTE.length;
+    const first = 'L0';
+    const second = Array.from({ length: 500 }, (_, i) => `L${i + 1}`).find(
+      (label) => slotOf(label) === slotOf(first),
+    ) as string;
+    const styles = labelStyles([second, first]);
+    const [earlier, later] = [first, second].sort() as [string, string];
+    expect(styles[earlier]?.color).toBe(PALETTE[slotOf(first)]);
+    expect(styles[later]?.color).toBe(PALETTE[(slotOf(first) + 1) % PALETTE.length]);
+  });
+
+  test('palette colours look different from one another', () => {
+    for (const a of PALETTE)
+      for (const b of PALETTE)
+        if (a !== b) expect(colourDistance(a, b)).toBeGreaterThanOrEqual(MIN_DISTANCE);
+    // Threat and Document, Sphere and Organisation used to look alike (red on red, two pinks).
+    expect(colourDistance('#d64f5e', '#c94a4a')).toBeLessThan(MIN_DISTANCE);
+    expect(colourDistance('#e07aa0', '#c25fa3')).toBeLessThan(MIN_DISTANCE);
+  });
+
+  test('chosen colours are kept, and no other label takes them', () => {
+    const auto = labelStyles(['Country', 'Person']);
+    const taken = auto.Person?.color as string;
+    const styles = labelStyles(['Country', 'Person'], { Country: taken });
+    expect(styles.Country?.color).toBe(taken);
+    expect(styles.Person?.color).not.toBe(taken);
   });
 
   test('labels beyond the palette get distinct generated colours', () => {
@@ -36,17 +87,17 @@ describe('assignLabelStyles', () => {
       { length: PALETTE.length + 20 },
       (_, i) => `L${String(i).padStart(2, '0')}`,
     );
-    const styles = assignLabelStyles({}, labels);
-    const colours = Object.values(styles).map((s) => s.color);
+    const styles = labelStyles(labels);
+    const colours = Object.values(styles).map((style) => style.color);
     expect(new Set(colours).size).toBe(labels.length);
     for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
-    expect(styles.L12?.color).toBe(overflowColor(0));
   });
 
   test('borders are a darker tone of the fill', () => {
     expect(darken('#ffffff', 0.5)).toBe('#808080');
     expect(darken('#4f83cc', 0)).toBe('#4f83cc');
-    expect(assignLabelStyles({}, ['X']).X?.border).toBe(darken(PALETTE[0], 0.3));
+    const style = labelStyles(['X']).X;
+    expect(style?.border).toBe(darken(style?.color as string, 0.3));
   });
 });
 

@@ -329,15 +329,24 @@ describe('observeProperties', () => {
   test('keys per kind of element with their kind, count and observed date range', () => {
     const observed = observeProperties(graph.nodes, graph.relationships);
     expect(observed).toEqual([
-      { target: 'node', key: 'date', kind: 'date', count: 2, min: '2009-05-01', max: '2017-02-27' },
-      { target: 'node', key: 'iso', kind: 'string', count: 2 },
-      { target: 'node', key: 'name', kind: 'string', count: 4 },
-      { target: 'node', key: 'year', kind: 'number', count: 2 },
+      {
+        target: 'node',
+        key: 'date',
+        kind: 'date',
+        count: 2,
+        internal: false,
+        min: '2009-05-01',
+        max: '2017-02-27',
+      },
+      { target: 'node', key: 'iso', kind: 'string', count: 2, internal: false },
+      { target: 'node', key: 'name', kind: 'string', count: 4, internal: false },
+      { target: 'node', key: 'year', kind: 'number', count: 2, internal: false },
       {
         target: 'relationship',
         key: 'established',
         kind: 'date',
         count: 1,
+        internal: false,
         min: '1992-04-08',
         max: '1992-04-08',
       },

@@ -11,11 +11,7 @@ import type { GraphData } from '../../../common/api.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../../../client/src/graph/GraphCanvas.tsx';
 import { toElements } from '../../../client/src/graph/elements.ts';
 import { layoutOptions } from '../../../client/src/graph/layouts.ts';
-import {
-  assignLabelStyles,
-  countLabels,
-  type LabelStyles,
-} from '../../../client/src/graph/palette.ts';
+import { countLabels, labelStyles } from '../../../client/src/graph/palette.ts';
 
 declare global {
   interface Window {
@@ -32,14 +28,12 @@ let shown: GraphData = { nodes: [], relationships: [] };
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
-/** Label colours, kept from one render to the next as the app keeps them (useExplorer). */
-let styles: LabelStyles = {};
+/** Every label seen so far: colours follow the set, as in the app (useExplorer). */
+const seenLabels = new Set<string>();
 
 function elementsOf(data: GraphData): ElementDefinition[] {
-  styles = assignLabelStyles(
-    styles,
-    data.nodes.flatMap((n) => n.labels),
-  );
+  for (const node of data.nodes) for (const label of node.labels) seenLabels.add(label);
+  const styles = labelStyles(seenLabels);
   return toElements(data.nodes, data.relationships, styles, countLabels(data.nodes));
 }
 

@@ -1,9 +1,13 @@
-/** Typed calls to the explorer API (docs/API.md): search, nodes, neighbours, paths, schema. */
+/**
+ * Typed calls to the explorer API (docs/API.md): search, nodes, relationships, neighbours, paths,
+ * schema.
+ */
 import type {
   ElementId,
   NeighboursResponse,
   NodeResponse,
   PathsResponse,
+  RelationshipResponse,
   SchemaResponse,
   SearchResponse,
 } from '../../../common/api.ts';
@@ -26,6 +30,13 @@ export function searchNodes(
 
 export function fetchNode(nodeId: ElementId, signal?: AbortSignal): Promise<NodeResponse> {
   return getJson(`/api/nodes/${id(nodeId)}`, signal);
+}
+
+export function fetchRelationship(
+  relationshipId: ElementId,
+  signal?: AbortSignal,
+): Promise<RelationshipResponse> {
+  return getJson(`/api/relationships/${id(relationshipId)}`, signal);
 }
 
 export interface NeighbourQuery {

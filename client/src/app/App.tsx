@@ -5,7 +5,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphNode, PathsResponse } from '../../../common/api.ts';
 import type { NodeActions } from '../details/DetailsPanel.tsx';
-import { useNodeDetails } from '../details/useNodeDetails.ts';
+import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
 import { looksLikeQuestion } from '../discovery/api.ts';
 import { DiscoveryPanel, type Highlight } from '../discovery/DiscoveryPanel.tsx';
 import { DocumentView } from '../document/DocumentView.tsx';
@@ -55,7 +55,6 @@ export function App() {
   );
   const explorer = useExplorer(initialLink);
   const { scene, visible, counts, dispatch, selection, setSelection, layout } = explorer;
-  const autoStyles = explorer.styles;
   const { expand, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
@@ -106,7 +105,7 @@ export function App() {
     health.kind === 'up' ? `${health.health.neo4j.uri}|${health.health.neo4j.database}` : '';
   const { styles, captionChoices, captionRules, chooseColour, chooseCaption } = useLabelChoices(
     database,
-    autoStyles,
+    explorer.labels,
     explorer.schema?.captions,
   );
   const { filter, setFilter, drawn, types, observed, renderer, elements, legend, documentProfile } =
@@ -131,6 +130,9 @@ export function App() {
     [overviewData, documentProfile],
   );
   const details = useNodeDetails(selectedNodeId);
+  const relationshipDetails = useRelationshipDetails(
+    selection?.kind === 'relationship' ? selection.id : undefined,
+  );
   const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
   // Discovery answers (connect, share, timeline) highlight their own elements on its tab.
   const [discoveryHighlight, setDiscoveryHighlight] = useState<Highlight | undefined>();
@@ -288,6 +290,7 @@ export function App() {
               selection={selection}
               onSelect={setSelection}
               details={details}
+              relationshipDetails={relationshipDetails}
               actions={actions}
               styles={styles}
               counts={counts}

@@ -7,7 +7,7 @@ import type { CaptionRules } from '../../../common/caption.ts';
 import type { GraphData, SchemaResponse } from '../../../common/api.ts';
 import { quoteName } from '../../../common/cypher-name.ts';
 import { NodeDetails, RelationshipDetails, type NodeActions } from '../details/DetailsPanel.tsx';
-import type { useNodeDetails } from '../details/useNodeDetails.ts';
+import type { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
 import { CaptionChooser } from '../graph/CaptionChooser.tsx';
 import type { LegendEntry } from '../graph/elements.ts';
 import { FilterPanel } from '../graph/FilterPanel.tsx';
@@ -25,6 +25,7 @@ interface Props {
   selection: CanvasSelection;
   onSelect: (selection: CanvasSelection) => void;
   details: ReturnType<typeof useNodeDetails>;
+  relationshipDetails: ReturnType<typeof useRelationshipDetails>;
   actions: NodeActions;
   styles: LabelStyles;
   counts: LabelCounts;
@@ -65,6 +66,8 @@ export function DetailsTab(props: Props) {
           relationship={selectedRel}
           start={scene.nodes[selectedRel.start]}
           end={scene.nodes[selectedRel.end]}
+          details={props.relationshipDetails}
+          onOpenPassage={props.actions.openPassage}
         />
       )}
       {!selection && visible.nodes.length > 0 && (

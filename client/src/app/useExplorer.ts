@@ -13,12 +13,7 @@ import { fetchNeighbours, fetchNode, fetchSchema, NEIGHBOUR_PAGE } from '../api/
 import { getJson } from '../api/http.ts';
 import type { CanvasSelection } from '../graph/GraphCanvas.tsx';
 import type { LayoutName } from '../graph/layouts.ts';
-import {
-  assignLabelStyles,
-  countLabels,
-  type LabelCounts,
-  type LabelStyles,
-} from '../graph/palette.ts';
+import { countLabels, type LabelCounts } from '../graph/palette.ts';
 import { OVERVIEW_LIMIT } from '../graph/useOverview.ts';
 import { initialHistory, withHistory } from '../scene/history.ts';
 import { EMPTY_SCENE, sceneReducer, visibleData, type Expansion } from '../scene/scene.ts';
@@ -26,8 +21,10 @@ import type { ViewLink } from './deepLink.ts';
 
 const reduceScene = withHistory(sceneReducer);
 
-function reduceStyles(styles: LabelStyles, labels: string[]): LabelStyles {
-  return assignLabelStyles(styles, labels);
+/** Every label seen so far, sorted; the same array while nothing new arrives. */
+function reduceLabels(seen: readonly string[], labels: string[]): readonly string[] {
+  const fresh = labels.filter((label) => !seen.includes(label));
+  return fresh.length === 0 ? seen : [...new Set([...seen, ...fresh])].sort();
 }
 
 const labelsOf = (data: GraphData) => data.nodes.flatMap((n) => n.labels);
@@ -36,7 +33,7 @@ export type Notice = { tone: 'info' | 'error'; text: string } | undefined;
 
 export function useExplorer(initial: ViewLink) {
   const [history, dispatch] = useReducer(reduceScene, initialHistory(EMPTY_SCENE));
-  const [styles, registerLabels] = useReducer(reduceStyles, {});
+  const [seenLabels, registerLabels] = useReducer(reduceLabels, []);
   const [selection, setSelection] = useState<CanvasSelection>();
   const [layout, setLayout] = useState<LayoutName>(initial.layout);
   const [notice, setNotice] = useState<Notice>();
@@ -52,6 +49,18 @@ export function useExplorer(initial: ViewLink) {
         ? Object.fromEntries(schema.labels.map((l) => [l.label, l.count]))
         : countLabels(Object.values(scene.nodes)),
     [schema, scene.nodes],
+  );
+
+  // The database's labels with any seen beyond them: label colours are a function of this set.
+  const labels = useMemo(
+    () =>
+      schema
+        ? reduceLabels(
+            seenLabels,
+            schema.labels.map((l) => l.label),
+          )
+        : seenLabels,
+    [schema, seenLabels],
   );
 
   const addData = useCallback((data: GraphData, anchor?: string, expansion?: Expansion) => {
@@ -178,7 +187,7 @@ export function useExplorer(initial: ViewLink) {
   return {
     scene,
     visible,
-    styles,
+    labels,
     counts,
     schema,
     loadSchema,

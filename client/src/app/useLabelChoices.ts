@@ -6,12 +6,12 @@ import { useMemo, useState } from 'react';
 import type { CaptionRules } from '../../../common/caption.ts';
 import { setCaptionRules } from '../graph/caption.ts';
 import { effectiveRules, readCaptionChoices, writeCaptionChoice } from '../graph/captionChoices.ts';
-import { applyOverrides, readOverrides, writeOverride } from '../graph/labelColours.ts';
-import type { LabelStyles } from '../graph/palette.ts';
+import { readOverrides, writeOverride } from '../graph/labelColours.ts';
+import { labelStyles } from '../graph/palette.ts';
 
 export function useLabelChoices(
   database: string,
-  autoStyles: LabelStyles,
+  labels: readonly string[],
   schemaCaptions: CaptionRules | undefined,
 ) {
   const [colourVersion, setColourVersion] = useState(0);
@@ -20,7 +20,7 @@ export function useLabelChoices(
     () => (database && colourVersion >= 0 ? readOverrides(database) : {}),
     [database, colourVersion],
   );
-  const styles = useMemo(() => applyOverrides(autoStyles, overrides), [autoStyles, overrides]);
+  const styles = useMemo(() => labelStyles(labels, overrides), [labels, overrides]);
   const [captionVersion, setCaptionVersion] = useState(0);
   const captionChoices = useMemo(
     () => (database && captionVersion >= 0 ? readCaptionChoices(database) : {}),

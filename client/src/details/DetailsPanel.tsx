@@ -2,7 +2,14 @@
  * The details panel for the selection: labels or type, properties, degree per relationship type
  * with expand actions, evidence quotes and a badge on background-knowledge facts.
  */
-import type { GraphNode, GraphRelationship, NodeResponse } from '../../../common/api.ts';
+import type {
+  GraphNode,
+  GraphRelationship,
+  NodeResponse,
+  RelationshipResponse,
+} from '../../../common/api.ts';
+import { orderPropertyKeys, splitProperties } from '../../../common/internal.ts';
+import type { EncodedValue } from '../../../common/values.ts';
 import { fullCaption } from '../graph/caption.ts';
 import type { LabelStyles } from '../graph/palette.ts';
 import type { Loadable } from '../graph/useOverview.ts';
@@ -10,6 +17,7 @@ import type { Expansion } from '../scene/scene.ts';
 import { displayValue } from '../values/format.ts';
 import { Evidence } from './Evidence.tsx';
 import { ProvenanceBadge, provenanceOf } from './ProvenanceBadge.tsx';
+import './details.css';
 
 export interface NodeActions {
   expand(id: string, type?: string, direction?: 'out' | 'in', skip?: number): void;
@@ -127,9 +135,18 @@ interface RelationshipProps {
   relationship: GraphRelationship;
   start: GraphNode | undefined;
   end: GraphNode | undefined;
+  details: Loadable<RelationshipResponse> | undefined;
+  onOpenPassage: (passage: GraphNode) => void;
 }
 
-export function RelationshipDetails({ relationship, start, end }: RelationshipProps) {
+export function RelationshipDetails({
+  relationship,
+  start,
+  end,
+  details,
+  onOpenPassage,
+}: RelationshipProps) {
+  const loaded = details?.kind === 'ready' ? details.data : undefined;
   return (
     <section className="details" aria-labelledby="details-title" data-testid="relationship-details">
       <h2 id="details-title" className="details__title">
@@ -138,16 +155,47 @@ export function RelationshipDetails({ relationship, start, end }: RelationshipPr
       <p className="details__ends">
         {start ? fullCaption(start) : '?'} → {end ? fullCaption(end) : '?'}
       </p>
-      <ProvenanceBadge provenance={provenanceOf(relationship.properties)} />
+      <ProvenanceBadge provenance={loaded?.provenance ?? provenanceOf(relationship.properties)} />
+      {details?.kind === 'error' && (
+        <p className="details__error" role="alert">
+          Evidence could not be loaded: {details.error.message}
+        </p>
+      )}
+      {details?.kind === 'loading' && <p className="muted">Loading evidence…</p>}
+      {loaded?.evidence && (
+        <>
+          <h3 className="details__heading">Evidence</h3>
+          <Evidence evidence={loaded.evidence} onOpenPassage={onOpenPassage} />
+        </>
+      )}
       <h3 className="details__heading">Properties</h3>
       <PropertyList properties={relationship.properties} />
     </section>
   );
 }
 
+/** What a reader looks at in view; the bookkeeping (common/internal.ts) collapsed below it. */
 function PropertyList({ properties }: { properties: GraphNode['properties'] }) {
-  const entries = Object.entries(properties);
-  if (entries.length === 0) return <p className="muted">No properties.</p>;
+  const { shown, internal } = splitProperties(properties);
+  const order = orderPropertyKeys([{ properties }]);
+  const byOrder = (a: [string, unknown], b: [string, unknown]) =>
+    order.indexOf(a[0]) - order.indexOf(b[0]);
+  if (shown.length === 0 && internal.length === 0) return <p className="muted">No properties.</p>;
+  return (
+    <>
+      <PropertyRows entries={shown.sort(byOrder)} />
+      {internal.length > 0 && (
+        <details className="details__bookkeeping" data-testid="bookkeeping">
+          <summary>Bookkeeping ({internal.length})</summary>
+          <PropertyRows entries={internal.sort(byOrder)} />
+        </details>
+      )}
+    </>
+  );
+}
+
+function PropertyRows({ entries }: { entries: [string, EncodedValue][] }) {
+  if (entries.length === 0) return null;
   return (
     <dl className="details__properties">
       {entries.map(([key, value]) => (

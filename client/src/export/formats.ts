@@ -1,9 +1,11 @@
 /**
  * The scene's data in exchange formats: JSON (the API's own shapes), GraphML (for Gephi, yEd,
  * NetworkX) and CSV (one file of nodes, one of relationships). Values keep their encoding in
- * JSON; GraphML and CSV carry display text, with lists and maps as JSON.
+ * JSON; GraphML and CSV carry display text, with lists and maps as JSON. Columns keep every
+ * property, names first and bookkeeping (keys, offsets, evidence lists) last.
  */
 import type { GraphData } from '../../../common/api.ts';
+import { orderPropertyKeys } from '../../../common/internal.ts';
 import type { EncodedValue } from '../../../common/values.ts';
 import { displayValue } from '../values/format.ts';
 
@@ -25,14 +27,8 @@ function csvRows(header: string[], rows: string[][]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function propertyKeys(items: readonly { properties: Record<string, EncodedValue> }[]): string[] {
-  const keys = new Set<string>();
-  for (const item of items) for (const key of Object.keys(item.properties)) keys.add(key);
-  return [...keys].sort();
-}
-
 export function nodesCsv(data: GraphData): string {
-  const keys = propertyKeys(data.nodes);
+  const keys = orderPropertyKeys(data.nodes);
   return csvRows(
     ['id', 'labels', ...keys],
     data.nodes.map((n) => [
@@ -44,7 +40,7 @@ export function nodesCsv(data: GraphData): string {
 }
 
 export function relationshipsCsv(data: GraphData): string {
-  const keys = propertyKeys(data.relationships);
+  const keys = orderPropertyKeys(data.relationships);
   return csvRows(
     ['id', 'type', 'start', 'end', ...keys],
     data.relationships.map((r) => [
@@ -74,8 +70,8 @@ export function xmlEscape(text: string): string {
 
 /** GraphML with one string key per property name (prefixed by element kind) plus labels/type. */
 export function toGraphML(data: GraphData): string {
-  const nodeKeys = propertyKeys(data.nodes);
-  const edgeKeys = propertyKeys(data.relationships);
+  const nodeKeys = orderPropertyKeys(data.nodes);
+  const edgeKeys = orderPropertyKeys(data.relationships);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',

@@ -16,6 +16,7 @@ import {
   type PropertyOperator,
   type ValueKind,
 } from './propertyFilters.ts';
+import './filters.css';
 
 interface Props {
   observed: readonly ObservedProperty[];
@@ -94,7 +95,10 @@ function NewFilter({
     observed.some((p) => p.target === t),
   );
   const [target, setTarget] = useState<FilterTarget>(targets[0] ?? 'node');
-  const keys = observed.filter((p) => p.target === target);
+  // Bookkeeping (keys, offsets, evidence lists) is there to be found, not in the way.
+  const [withInternal, setWithInternal] = useState(false);
+  const keys = observed.filter((p) => p.target === target && (withInternal || !p.internal));
+  const hiddenInternal = observed.filter((p) => p.target === target && p.internal).length;
   const [chosen, setChosen] = useState('');
   const property = keys.find((p) => p.key === chosen) ?? keys[0];
   const kind = property?.kind ?? 'other';
@@ -162,6 +166,19 @@ function NewFilter({
           </option>
         ))}
       </select>
+      {hiddenInternal > 0 && (
+        <label className="filters__internal">
+          <input
+            type="checkbox"
+            checked={withInternal}
+            onChange={(e) => {
+              setWithInternal(e.target.checked);
+              setChosen('');
+            }}
+          />{' '}
+          Include bookkeeping ({hiddenInternal})
+        </label>
+      )}
       <label htmlFor={`${id}-op`}>Operator</label>
       <select
         id={`${id}-op`}

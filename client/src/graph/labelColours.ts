@@ -1,30 +1,17 @@
 /**
  * Colours the user chose for labels, kept per database in local storage so a database looks the
- * way its user set it up, and applied over the automatic palette.
+ * way its user set it up; palette.ts gives them to their labels and colours the rest around them.
  */
 import { readLabelRecord, writeLabelRecord } from './labelStorage.ts';
-import { darken, type LabelStyles } from './palette.ts';
+import { isHexColour, type ColourChoices } from './palette.ts';
 
 const KEY_PREFIX = 'summit-graph:label-colours:';
-const HEX = /^#[0-9a-f]{6}$/i;
 
-export type ColourOverrides = Record<string, string>;
-
-/** The automatic styles with the chosen colours (and matching borders) in place. */
-export function applyOverrides(styles: LabelStyles, overrides: ColourOverrides): LabelStyles {
-  const entries = Object.entries(overrides).filter(([, colour]) => HEX.test(colour));
-  if (entries.length === 0) return styles;
-  const next: LabelStyles = { ...styles };
-  for (const [label, colour] of entries)
-    next[label] = { color: colour, border: darken(colour, 0.3) };
-  return next;
-}
-
-export function readOverrides(database: string): ColourOverrides {
+export function readOverrides(database: string): ColourChoices {
   return readLabelRecord(
     KEY_PREFIX,
     database,
-    (v): v is string => typeof v === 'string' && HEX.test(v),
+    (v): v is string => typeof v === 'string' && isHexColour(v),
   );
 }
 

@@ -5,6 +5,7 @@
  * integers, tagged floats, every temporal type and ISO-date strings compare by what they mean.
  */
 import type { GraphNode, GraphRelationship } from '../../../common/api.ts';
+import { isInternalProperty } from '../../../common/internal.ts';
 import type { EncodedValue } from '../../../common/values.ts';
 
 /** Which elements a filter looks at. */
@@ -318,20 +319,33 @@ export interface ObservedProperty {
   key: string;
   kind: ValueKind;
   count: number;
+  /** Bookkeeping on every element that has it (common/internal.ts): offered only on request. */
+  internal: boolean;
   /** For dates: the earliest and latest calendar day seen, `YYYY-MM-DD`. */
   min?: string;
   max?: string;
 }
 
 function observe(elements: readonly Element[], target: FilterTarget): ObservedProperty[] {
-  type Seen = { kinds: Map<ValueKind, number>; count: number; days: number[] };
+  type Seen = {
+    kinds: Map<ValueKind, number>;
+    count: number;
+    days: number[];
+    internal: boolean;
+  };
   const seen = new Map<string, Seen>();
   for (const element of elements) {
     for (const [key, value] of Object.entries(element.properties)) {
       const kind = valueKind(value);
       if (!kind) continue;
-      const entry: Seen = seen.get(key) ?? { kinds: new Map(), count: 0, days: [] };
+      const entry: Seen = seen.get(key) ?? {
+        kinds: new Map(),
+        count: 0,
+        days: [],
+        internal: true,
+      };
       entry.count += 1;
+      entry.internal &&= isInternalProperty(key, value, element.properties);
       entry.kinds.set(kind, (entry.kinds.get(kind) ?? 0) + 1);
       if (kind === 'date')
         for (const day of comparablesOf('date', value)) entry.days.push(Number(day));
@@ -339,13 +353,13 @@ function observe(elements: readonly Element[], target: FilterTarget): ObservedPr
     }
   }
   return [...seen]
-    .map(([key, { kinds, count, days }]) => {
+    .map(([key, { kinds, count, days, internal }]) => {
       // Text that only sometimes looks like a date is text; otherwise the most common kind wins.
       const kind =
         kinds.has('string') && kinds.has('date')
           ? 'string'
           : ([...kinds].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other');
-      const property: ObservedProperty = { target, key, kind, count };
+      const property: ObservedProperty = { target, key, kind, count, internal };
       if (kind === 'date' && days.length > 0) {
         let [min, max] = [Infinity, -Infinity];
         for (const day of days) [min, max] = [Math.min(min, day), Math.max(max, day)];
