@@ -15,6 +15,7 @@ import { legendEntries, toElements } from '../graph/elements.ts';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { Legend } from '../graph/Legend.tsx';
 import { FilterPanel } from '../graph/FilterPanel.tsx';
+import { dateFormsOf } from '../graph/dateForms.ts';
 import { observeProperties } from '../graph/propertyFilters.ts';
 import {
   NO_FILTER,
@@ -204,12 +205,17 @@ export function App() {
   );
   setCaptionRules(captionRules);
   const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
-  const drawn = useMemo(() => applyFilter(visible, filter, counts), [visible, filter, counts]);
+  const schemaDates = explorer.schema?.dates;
+  const dateForms = useMemo(() => dateFormsOf(schemaDates), [schemaDates]);
+  const drawn = useMemo(
+    () => applyFilter(visible, filter, counts, dateForms),
+    [visible, filter, counts, dateForms],
+  );
   const types = useMemo(() => typeEntries(visible.relationships), [visible]);
   // Keys are observed before filtering, so a filter never takes its own choices away.
   const observed = useMemo(
-    () => observeProperties(visible.nodes, visible.relationships),
-    [visible],
+    () => observeProperties(visible.nodes, visible.relationships, dateForms),
+    [visible, dateForms],
   );
 
   // Large scenes draw with WebGL (see graph/renderer.ts for when and why).
