@@ -83,11 +83,12 @@ async function measure(db: Database, rels: number): Promise<Row> {
   const base = served.base;
   const loadBefore = load1();
   try {
-    const evidence = (await new SchemaFactsCache(db, 120_000, 0).get()).evidence;
+    const facts = await new SchemaFactsCache(db, 120_000, 0).get();
     const projection = await readProjection(
       db,
       WHOLE_GRAPH,
-      evidence,
+      facts.evidence,
+      facts.profile.dates,
       { maxNodes: 250_000, maxRelationships: 1_500_000 },
       240_000,
     );

@@ -144,11 +144,14 @@ export interface SchemaResponse {
   dates: DateProperty[];
 }
 
-/** A property holding dates: Neo4j temporal values, or text in one detected form. */
+/**
+ * A property holding dates: Neo4j temporal values, text in one detected form, or (`year`) whole
+ * years where the ontology declares them so. A number alone is never taken for a year.
+ */
 export interface DateProperty {
   label: string;
   key: string;
-  form: 'temporal' | 'iso' | 'dmy' | 'mdy' | 'text';
+  form: 'temporal' | 'iso' | 'dmy' | 'mdy' | 'text' | 'year';
 }
 
 export interface SearchHit {
@@ -512,7 +515,8 @@ export interface SuggestionsResponse {
 }
 
 export interface TimelineEntry {
-  meeting: GraphNode;
+  /** A dated node: a meeting in our graphs, a crime, an order… elsewhere. */
+  node: GraphNode;
   /** YYYY-MM-DD when the day is known. */
   date: string | null;
   year: number | null;
@@ -525,7 +529,9 @@ export interface TimelineEntry {
 export interface TimelineResponse {
   from: string | null;
   to: string | null;
-  /** Earliest first; undated meetings last (only without a window). */
+  /** The date properties read (schema profile), with their forms; empty when nothing is dated. */
+  properties: DateProperty[];
+  /** Earliest first; a node known only by its year sorts at the year's start. */
   entries: TimelineEntry[];
   total: number;
   truncated: boolean;

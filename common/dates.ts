@@ -4,16 +4,25 @@
  * (`parseDateText`), so "03/04/2017" means one day throughout a property, never two.
  */
 
+import type { DateProperty } from './api.ts';
+
 /** The written forms understood: ISO, day/month/year, month/day/year, "24 August 2017". */
 export type DateForm = 'iso' | 'dmy' | 'mdy' | 'text';
 
-/** How each form is shown to a reader. */
-export const DATE_FORM_LABELS: Record<DateForm, string> = {
-  iso: 'ISO (yyyy-mm-dd)',
-  dmy: 'dd/mm/yyyy',
-  mdy: 'mm/dd/yyyy',
-  text: 'written (24 August 2017)',
+/** How each form of a date property is shown to a reader. */
+export const DATE_FORM_LABELS: Record<DateProperty['form'], string> = {
+  temporal: 'Neo4j date values',
+  iso: 'text, ISO (yyyy-mm-dd)',
+  dmy: 'text, dd/mm/yyyy',
+  mdy: 'text, mm/dd/yyyy',
+  text: 'text, written (24 August 2017)',
+  year: 'whole years',
 };
+
+/** "Crime.date (text, dd/mm/yyyy)": which property a reading of time used, and how. */
+export function describeDateProperty(property: DateProperty): string {
+  return `${property.label}.${property.key} (${DATE_FORM_LABELS[property.form]})`;
+}
 
 const ISO = /^([+-]?\d{4})-(\d{2})-(\d{2})(?=$|[T ])/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;

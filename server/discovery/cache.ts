@@ -5,7 +5,7 @@
  * count-store totals; `invalidate()` is the explicit hook for writers in this process.
  */
 import neo4j from 'neo4j-driver';
-import type { DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
+import type { DateProperty, DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { toCount } from '../schema/records.ts';
 import { PROJECTION_CACHE_ENTRIES } from './limits.ts';
@@ -56,9 +56,13 @@ export class ProjectionCache {
   ) {}
 
   /** The projection of `scope` as the database is now; concurrent callers share one read. */
-  async get(scope: DiscoveryScope, evidence: EvidenceProfile): Promise<CachedProjection> {
+  async get(
+    scope: DiscoveryScope,
+    evidence: EvidenceProfile,
+    dates: readonly DateProperty[],
+  ): Promise<CachedProjection> {
     const key = scopeKey(scope);
-    const fingerprint = `${await readFingerprint(this.db, this.timeoutMs)}|${JSON.stringify(evidence)}`;
+    const fingerprint = `${await readFingerprint(this.db, this.timeoutMs)}|${JSON.stringify([evidence, dates])}`;
     const cached = this.entries.get(key);
     if (cached && cached.fingerprint === fingerprint) {
       // Most recently used last, so eviction takes the oldest.
@@ -66,7 +70,7 @@ export class ProjectionCache {
       this.entries.set(key, cached);
       return { projection: await cached.projection, fresh: false };
     }
-    const projection = readProjection(this.db, scope, evidence, this.bounds, this.timeoutMs);
+    const projection = readProjection(this.db, scope, evidence, dates, this.bounds, this.timeoutMs);
     const entry = { fingerprint, projection };
     this.entries.delete(key);
     this.entries.set(key, entry);

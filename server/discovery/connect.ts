@@ -97,7 +97,7 @@ export async function connect(
   ctx: DiscoveryContext,
   request: ConnectRequest,
 ): Promise<ConnectResponse> {
-  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence);
+  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
   const { graph, excludedTypes } = cached.projection;
   const ends = await requireInProjection(ctx, graph, [
     { name: 'from', id: request.from },

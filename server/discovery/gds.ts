@@ -118,8 +118,8 @@ export async function runOnGds(
   const results: GdsResults = { scores: new Map(), modularity: null };
   try {
     await db.read(async (tx) => {
-      await tx.run(gdsProjectionQuery(scopeShape(projection.scope)), {
-        ...scopeParameters(projection.scope, evidence),
+      await tx.run(gdsProjectionQuery(scopeShape(projection.scope, projection.dates)), {
+        ...scopeParameters(projection.scope, evidence, projection.dates),
         excludedTypes: projection.excludedTypes,
         graphName,
       });

@@ -6,9 +6,10 @@
  */
 import neo4j from 'neo4j-driver';
 import Graph from 'graphology';
-import type { DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
+import type { DateProperty, DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/problems.ts';
+import { dateParameters, textFormsOf } from '../schema/date-cypher.ts';
 import { RELATIONSHIP_EVIDENCE } from '../schema/evidence-profile.ts';
 import { toStringOrNull, toStrings } from '../schema/records.ts';
 import { excludedTypes as excludedTypesOf } from './excluded.ts';
@@ -35,6 +36,8 @@ export type ProjectionGraph = Graph<ProjectedNode, ProjectedLink>;
 
 export interface Projection {
   scope: DiscoveryScope;
+  /** The date properties its time window was read with (the schema profile's). */
+  dates: DateProperty[];
   graph: ProjectionGraph;
   relationships: number;
   excludedLabels: string[];
@@ -59,17 +62,23 @@ function tooLarge(what: string, bound: number): AppError {
 }
 
 /** Which filters of the node predicate a scope uses (queries.ts). */
-export function scopeShape(scope: DiscoveryScope): ScopeShape {
+export function scopeShape(scope: DiscoveryScope, dates: readonly DateProperty[]): ScopeShape {
   return {
     labels: scope.labels !== null,
     documents: scope.documents !== null,
     window: scope.from !== null || scope.to !== null,
+    textForms: textFormsOf(dates),
   };
 }
 
 /** The parameters of the node predicate for a scope. */
-export function scopeParameters(scope: DiscoveryScope, evidence: EvidenceProfile) {
+export function scopeParameters(
+  scope: DiscoveryScope,
+  evidence: EvidenceProfile,
+  dates: readonly DateProperty[],
+) {
   return {
+    ...dateParameters(dates),
     excludedLabels: [...evidence.passageLabels],
     labels: scope.labels,
     documents: scope.documents,
@@ -85,6 +94,7 @@ export async function readProjection(
   db: Database,
   scope: DiscoveryScope,
   evidence: EvidenceProfile,
+  dates: readonly DateProperty[],
   bounds: ProjectionBounds,
   timeoutMs: number,
 ): Promise<Projection> {
@@ -99,8 +109,8 @@ export async function readProjection(
   let relationships = 0;
 
   await db.read(async (tx) => {
-    const nodes = tx.run(projectionNodesQuery(scopeShape(scope)), {
-      ...scopeParameters(scope, evidence),
+    const nodes = tx.run(projectionNodesQuery(scopeShape(scope, dates)), {
+      ...scopeParameters(scope, evidence, dates),
       cap: neo4j.int(bounds.maxNodes + 1),
     });
     for await (const record of nodes) {
@@ -139,6 +149,7 @@ export async function readProjection(
 
   return {
     scope,
+    dates: [...dates],
     graph,
     relationships,
     excludedLabels,

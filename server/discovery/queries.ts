@@ -4,24 +4,11 @@
  * a parameter.
  */
 
+import { IN_WINDOW, type TextForms } from '../schema/date-cypher.ts';
+
 /** A caption for tables and reasons: the first string among the usual naming properties. */
 const CAPTION = (v: string) =>
   `[k IN ['name', 'title', 'key', 'code', 'iata'] WHERE ${v}[k] IS :: STRING NOT NULL | ${v}[k]][0]`;
-
-/**
- * A node's date for time windows: a `date` (Date, date-time or ISO string) or else a `year`.
- * Undated nodes are in every window.
- */
-const IN_WINDOW = (v: string) => `CASE
-    WHEN ${v}.date IS :: DATE NOT NULL THEN ${v}.date >= date($windowStart) AND ${v}.date <= date($windowEnd)
-    WHEN ${v}.date IS :: ZONED DATETIME NOT NULL OR ${v}.date IS :: LOCAL DATETIME NOT NULL
-      THEN date(${v}.date) >= date($windowStart) AND date(${v}.date) <= date($windowEnd)
-    WHEN ${v}.date IS :: STRING NOT NULL AND ${v}.date =~ '\\d{4}-\\d{2}-\\d{2}.*'
-      THEN left(${v}.date, 10) >= $windowStart AND left(${v}.date, 10) <= $windowEnd
-    WHEN ${v}.year IS :: INTEGER NOT NULL
-      THEN ${v}.year >= toInteger(left($windowStart, 4)) AND ${v}.year <= toInteger(left($windowEnd, 4))
-    ELSE true
-  END`;
 
 /** Nodes mentioned by a passage of one of the documents (or the documents themselves). */
 const IN_DOCUMENTS = (v: string) => `(elementId(${v}) IN $documents OR EXISTS {
@@ -34,13 +21,15 @@ export interface ScopeShape {
   labels: boolean;
   documents: boolean;
   window: boolean;
+  /** The text date forms the window reads (server/schema/date-cypher.ts). */
+  textForms: TextForms;
 }
 
 /** The condition for a node to be in a part of the graph (shared by every projection of it). */
 export function nodePredicate(v: string, shape: ScopeShape): string {
   const parts = [`NOT any(l IN labels(${v}) WHERE l IN $excludedLabels)`];
   if (shape.labels) parts.push(`any(l IN labels(${v}) WHERE l IN $labels)`);
-  if (shape.window) parts.push(IN_WINDOW(v));
+  if (shape.window) parts.push(IN_WINDOW(v, shape.textForms));
   if (shape.documents) parts.push(IN_DOCUMENTS(v));
   return parts.join('\n  AND ');
 }

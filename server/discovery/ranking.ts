@@ -66,7 +66,7 @@ export async function centrality(
   ctx: DiscoveryContext,
   request: CentralityRequest,
 ): Promise<CentralityResponse> {
-  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence);
+  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
   const { projection } = cached;
   const started = performance.now();
   const { scores, degrees, groups, ranked, computed } = await centralityOf(

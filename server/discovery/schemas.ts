@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type * as Api from '../../common/api.ts';
 import {
+  DatePropertySchema,
   EvidenceQuoteSchema,
   GraphNodeSchema,
   GraphRelationshipSchema,
@@ -195,9 +196,10 @@ export const TimelineResponseSchema = component(
   z.strictObject({
     from: day.nullable(),
     to: day.nullable(),
+    properties: z.array(DatePropertySchema),
     entries: z.array(
       z.strictObject({
-        meeting: GraphNodeSchema,
+        node: GraphNodeSchema,
         date: day.nullable(),
         year: z.number().int().nullable(),
         participants: z.array(GraphNodeSchema),

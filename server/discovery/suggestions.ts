@@ -79,7 +79,7 @@ export async function suggestions(
   ctx: DiscoveryContext,
   request: SuggestionsRequest,
 ): Promise<SuggestionsResponse> {
-  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence);
+  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
   const { graph } = cached.projection;
   const ends = await requireInProjection(ctx, graph, [{ name: 'id', id: request.id }]);
   const top = adamicAdar(graph, request.id).slice(0, request.limit);

@@ -120,6 +120,16 @@ const EvidenceProfileSchema = component(
   }),
 );
 
+export const DatePropertySchema = component(
+  'DateProperty',
+  z.strictObject({
+    label: z.string(),
+    key: z.string(),
+    form: z.enum(['temporal', 'iso', 'dmy', 'mdy', 'text', 'year']),
+  }),
+  'A property read as dates, and how: Neo4j temporal values, text in one detected form, or whole years where the ontology declares them.',
+);
+
 const entityType = z.enum(['NODE', 'RELATIONSHIP']);
 
 export const SchemaResponseSchema = component(
@@ -171,13 +181,7 @@ export const SchemaResponseSchema = component(
     evidence: EvidenceProfileSchema,
     sampleSize: count,
     captions: z.record(z.string(), z.array(z.string())),
-    dates: z.array(
-      z.strictObject({
-        label: z.string(),
-        key: z.string(),
-        form: z.enum(['temporal', 'iso', 'dmy', 'mdy', 'text']),
-      }),
-    ),
+    dates: z.array(DatePropertySchema),
   }),
 );
 

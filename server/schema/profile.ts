@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { DateProperty } from '../../common/api.ts';
 import { captionRules, type CaptionRules, type LabelProfile } from '../../common/caption.ts';
 import { detectDateForm, parseDateText } from '../../common/dates.ts';
+import { ENTITY_KINDS, YEAR_PROPERTY } from '../seed/ontology.ts';
 import { quoteName } from './names.ts';
 import { toCount, toNumber, toStrings } from './records.ts';
 
@@ -35,6 +36,7 @@ function profileQuery(labels: readonly string[]): string {
   WITH size(nodes) AS sampled, key, e[key] AS value
   RETURN ${i} AS position, sampled, key, count(*) AS present, count(DISTINCT value) AS distinct,
     count(CASE WHEN value IS :: STRING THEN 1 END) AS texts,
+    count(CASE WHEN value IS :: INTEGER THEN 1 END) AS integers,
     count(CASE WHEN value IS :: DATE OR value IS :: ZONED DATETIME OR value IS :: LOCAL DATETIME THEN 1 END) AS temporals,
     avg(CASE WHEN value IS :: STRING THEN size(value) END) AS meanLength,
     collect(CASE WHEN value IS :: STRING THEN value END)[0..40] AS examples`,
@@ -42,13 +44,20 @@ function profileQuery(labels: readonly string[]): string {
   return `CALL () {
   ${parts.join('\n  UNION ALL\n  ')}
 }
-RETURN position, sampled, key, present, distinct, texts, temporals, meanLength, examples
+RETURN position, sampled, key, present, distinct, texts, integers, temporals, meanLength, examples
 ORDER BY position, key`;
 }
 
 const COUNTS_QUERY = `
 CALL db.labels() YIELD label
 RETURN label ORDER BY label`;
+
+/** An integer `year` on one of our own kinds: the ontology says it is a year (YEAR_PROPERTY). */
+function isOntologyYear(label: string, key: string, integers: number): boolean {
+  return (
+    key === YEAR_PROPERTY && integers > 0 && (ENTITY_KINDS as readonly string[]).includes(label)
+  );
+}
 
 /** Reads label counts (count store), caption rules and date properties. */
 export async function readSchemaProfile(tx: ManagedTransaction): Promise<SchemaProfile> {
@@ -84,6 +93,9 @@ export async function readSchemaProfile(tx: ManagedTransaction): Promise<SchemaP
     });
     if (temporals > 0) dates.push({ label: profile.label, key, form: 'temporal' });
     else if (form) dates.push({ label: profile.label, key, form });
+    else if (isOntologyYear(profile.label, key, toCount(record.get('integers')))) {
+      dates.push({ label: profile.label, key, form: 'year' });
+    }
   }
   return {
     labels: names.map((label, i) => ({ label, count: toCount(counts?.[i]) })),

@@ -50,6 +50,12 @@ export const KIND_SPECS: Record<EntityKind, KindSpec> = {
 
 export const DOCUMENT_PREFIX = 'document';
 
+/**
+ * On our kinds, an integer `year` is the calendar year a fact belongs to (an indicator's, an
+ * anniversary's, a meeting known only by its year). Elsewhere a number is never read as a year.
+ */
+export const YEAR_PROPERTY = 'year';
+
 interface RelationshipSpec {
   from: readonly EndpointKind[];
   to: readonly EndpointKind[];

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { GraphData } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
-import { applyFilter } from '../../client/src/graph/filters.ts';
+import { dateFormsOf } from '../../client/src/graph/dateForms.ts';
+import { applyFilter, NO_FILTER } from '../../client/src/graph/filters.ts';
 import { countLabels } from '../../client/src/graph/palette.ts';
 import {
   OPERATORS,
@@ -337,6 +338,7 @@ describe('observeProperties', () => {
         internal: false,
         min: '2009-05-01',
         max: '2017-02-27',
+        readAs: ['ISO text', 'Neo4j date values'],
       },
       { target: 'node', key: 'iso', kind: 'string', count: 2, internal: false },
       { target: 'node', key: 'name', kind: 'string', count: 4, internal: false },
@@ -349,6 +351,7 @@ describe('observeProperties', () => {
         internal: false,
         min: '1992-04-08',
         max: '1992-04-08',
+        readAs: ['Neo4j date values'],
       },
     ]);
   });
@@ -384,5 +387,66 @@ describe('observeProperties', () => {
     expect(
       describeFilter({ target: 'node', key: 'year', kind: 'number', operator: 'is-not-set' }),
     ).toBe('year is not set');
+  });
+});
+
+describe('text dates in the form the schema detected', () => {
+  const forms = dateFormsOf([
+    { label: 'Crime', key: 'date', form: 'dmy' },
+    { label: 'Meeting', key: 'date', form: 'temporal' },
+    { label: 'Vehicle', key: 'year', form: 'year' },
+  ]);
+  const data: GraphData = {
+    nodes: [
+      { id: 'c1', labels: ['Crime'], properties: { date: '09/08/2017' } },
+      { id: 'c2', labels: ['Crime'], properties: { date: '24/08/2017' } },
+      { id: 'c3', labels: ['Crime'], properties: { date: '08/09/2017' } },
+      { id: 'v', labels: ['Vehicle'], properties: { year: 2009 } },
+      // The same text on a label without a detected form is no date.
+      { id: 'n', labels: ['Note'], properties: { date: '10/08/2017' } },
+    ],
+    relationships: [],
+  };
+
+  test('are observed as dates, with how they were read; a model year stays a number', () => {
+    const observed = observeProperties(data.nodes, [], forms);
+    expect(observed.find((p) => p.key === 'date')).toEqual({
+      target: 'node',
+      key: 'date',
+      kind: 'string',
+      count: 4,
+    });
+    const crimes = observeProperties(data.nodes.slice(0, 4), [], forms);
+    expect(crimes.find((p) => p.key === 'date')).toEqual({
+      target: 'node',
+      key: 'date',
+      kind: 'date',
+      count: 3,
+      min: '2017-08-09',
+      max: '2017-09-08',
+      readAs: ['Crime.date (text, dd/mm/yyyy)'],
+    });
+    expect(crimes.find((p) => p.key === 'year')?.kind).toBe('number');
+    // Without the schema's forms, "24/08/2017" is text.
+    expect(observeProperties(data.nodes.slice(0, 3), [])[0]?.kind).toBe('string');
+  });
+
+  test('a two-week range keeps the crimes in it and the nodes without that date', () => {
+    const range: DateRange = {
+      target: 'node',
+      key: 'date',
+      from: '2017-08-01',
+      to: '2017-08-14',
+      keepMissing: true,
+    };
+    const kept = applyFilter(
+      data,
+      { ...NO_FILTER, dateRange: range },
+      countLabels(data.nodes),
+      forms,
+    );
+    // 09/08 is 9 August (kept); 24/08 is out; 08/09 is 8 September (out); the vehicle has no
+    // date; the note's text is no date in any detected form, so it counts as missing.
+    expect(kept.nodes.map((n) => n.id)).toEqual(['c1', 'v', 'n']);
   });
 });

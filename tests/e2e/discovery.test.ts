@@ -129,7 +129,11 @@ describe('discovery', () => {
     await panel().getByRole('button', { name: 'Timeline' }).click();
     const list = panel().getByTestId('timeline-list');
     await list.waitFor();
-    expect(await list.locator('time').allTextContents()).toEqual(['2017-02-27']);
+    // The indicator's and the anniversary's years, then the meeting's day.
+    expect(await list.locator('time').allTextContents()).toEqual(['2016', '2017', '2017-02-27']);
+    expect(await panel().getByTestId('timeline-properties').textContent()).toContain(
+      'Meeting.date (Neo4j date values)',
+    );
     expect(await list.textContent()).toContain(
       'Emomali Rahmon, Russia, Tajikistan, Vladimir Putin',
     );

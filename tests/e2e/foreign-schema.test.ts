@@ -1,7 +1,8 @@
 // The explorer on a database in a schema that is not ours, larger than the search's scan bound
 // and without a full-text index (tests/support/foreign-graph.ts): a connected first view whose
 // captions join given name and surname, search that says when it saw a label only in part and
-// narrows to one label, and captions a reader chooses per label, kept across a reload.
+// narrows to one label, captions a reader chooses per label, kept across a reload, and a
+// timeline read from the crimes' text dates ("dd/mm/yyyy") that says so.
 import { describe, expect, test } from 'vitest';
 import { useExplorerSession, type ExplorerSession, screenshot } from '../support/browser.ts';
 import { loadForeignGraph } from '../support/foreign-graph.ts';
@@ -67,6 +68,28 @@ describe('a foreign schema', () => {
     await e2e.page.getByText('Captions', { exact: true }).click();
     await e2e.page.getByRole('combobox', { name: 'Caption for Person' }).selectOption('');
     await expect.poll(async () => (await listedCaptions()).some((c) => PERSON.test(c))).toBe(true);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  test("the timeline reads the crimes' text dates, says how, and takes a two-week window", async () => {
+    const discovery = e2e.page.getByTestId('discovery-panel');
+    await e2e.page.getByRole('tab', { name: 'Discover' }).click();
+    await discovery.getByRole('button', { name: 'Timeline' }).click();
+    const list = discovery.getByTestId('timeline-list');
+    await list.waitFor({ timeout: 60_000 });
+    expect(await discovery.getByTestId('timeline-properties').textContent()).toBe(
+      'Dates read from Crime.date (text, dd/mm/yyyy).',
+    );
+    expect((await list.locator('time').allTextContents())[0]).toBe('2017-01-01');
+    await discovery.getByLabel('From', { exact: true }).fill('2017-08-10');
+    await discovery.getByLabel('to', { exact: true }).fill('2017-08-23');
+    await discovery.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(async () => (await list.locator('time').allTextContents())[0])
+      .toBe('2017-08-10');
+    const days = await list.locator('time').allTextContents();
+    expect(days.every((d) => d >= '2017-08-10' && d <= '2017-08-23')).toBe(true);
+    await screenshot(e2e.page, 'foreign-timeline');
     expect(e2e.pageErrors).toEqual([]);
   });
 });

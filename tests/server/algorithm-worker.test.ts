@@ -26,6 +26,7 @@ function twoTriangles(): Projection {
   }
   return {
     scope: WHOLE_GRAPH,
+    dates: [],
     graph,
     relationships: 9,
     excludedLabels: [],

@@ -1,11 +1,17 @@
 /**
  * Discovery on the movies example graph (../shared/datasets): known shortest paths between
  * actors, checked by hand (Kevin Bacon and Tom Hanks both acted in Apollo 13, a film with six
- * people linked to it) and against Neo4j's own shortestPath.
+ * people linked to it) and against Neo4j's own shortestPath. Its years (`released`, `born`) are
+ * bare integers: no dates, and the timeline says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { ConnectResponseSchema, ShareResponseSchema } from '../../server/discovery/schemas.ts';
+import {
+  CentralityResponseSchema,
+  ConnectResponseSchema,
+  ShareResponseSchema,
+  TimelineResponseSchema,
+} from '../../server/discovery/schemas.ts';
 import {
   clearDatabase,
   hasSharedDatasets,
@@ -109,5 +115,20 @@ describe.skipIf(!hasSharedDatasets)(title, () => {
       ['Movie', [id['Apollo 13']]],
     ]);
     expect(body.documents).toEqual([]);
+  });
+
+  it('has no dates: the timeline says so, and a window keeps every film (a year is a number)', async () => {
+    const body = ok(await get(app.base, '/api/discovery/timeline'), TimelineResponseSchema);
+    expect(body.properties).toEqual([]);
+    expect(body.entries).toEqual([]);
+    const whole = ok(
+      await get(app.base, '/api/discovery/centrality?limit=1'),
+      CentralityResponseSchema,
+    );
+    const windowed = ok(
+      await get(app.base, '/api/discovery/centrality?limit=1&from=1990&to=1999'),
+      CentralityResponseSchema,
+    );
+    expect(windowed.projection.nodes).toBe(whole.projection.nodes);
   });
 });

@@ -412,13 +412,24 @@ describe('suggestions on the seed', () => {
 });
 
 describe('timeline on the seed', () => {
-  it('lists the meeting on its day with its participants, and filters by window', async () => {
+  it('lists what is dated: the meeting on its day with its participants, the years of the rest', async () => {
     const body = ok(await get(app.base, '/api/discovery/timeline'), TimelineResponseSchema);
-    expect(body.entries).toHaveLength(1);
-    const entry = body.entries[0];
-    expect(entry?.meeting.id).toBe(id.meeting);
-    expect(entry?.date).toBe('2017-02-27');
-    expect(entry?.year).toBe(2017);
+    // The meeting's Date (seen on its Entity label too), and the ontology's years; documents and
+    // passages are sources, not events.
+    expect(body.properties).toEqual([
+      { label: 'Anniversary', key: 'year', form: 'year' },
+      { label: 'Entity', key: 'date', form: 'temporal' },
+      { label: 'Indicator', key: 'year', form: 'year' },
+      { label: 'Meeting', key: 'date', form: 'temporal' },
+      { label: 'Meeting', key: 'year', form: 'year' },
+    ]);
+    // A year sorts at its start: the 2016 indicator, the 2017 anniversary, then the meeting's day.
+    expect(body.entries.map((e) => [e.node.id, e.date, e.year])).toEqual([
+      [id.indicator, null, 2016],
+      [id.anniversary, null, 2017],
+      [id.meeting, '2017-02-27', 2017],
+    ]);
+    const entry = body.entries[2];
     expect(entry?.participants.map((p) => p.properties.name)).toEqual([
       'Emomali Rahmon',
       'Russia',
@@ -430,17 +441,18 @@ describe('timeline on the seed', () => {
       await get(app.base, '/api/discovery/timeline?from=2017-02-27&to=2017-02-27'),
       TimelineResponseSchema,
     );
-    expect(inside.entries.map((e) => e.meeting.id)).toEqual([id.meeting]);
+    // The anniversary's year covers the day; the indicator's does not.
+    expect(inside.entries.map((e) => e.node.id)).toEqual([id.anniversary, id.meeting]);
     const after = ok(
       await get(app.base, '/api/discovery/timeline?from=2017-02-28'),
       TimelineResponseSchema,
     );
-    expect(after.entries).toEqual([]);
+    expect(after.entries.map((e) => e.node.id)).toEqual([id.anniversary]);
     const before = ok(
       await get(app.base, '/api/discovery/timeline?to=2016'),
       TimelineResponseSchema,
     );
-    expect(before.entries).toEqual([]);
+    expect(before.entries.map((e) => e.node.id)).toEqual([id.indicator]);
   });
 });
 

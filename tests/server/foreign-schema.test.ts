@@ -8,13 +8,22 @@ import type { SchemaResponse, SearchResponse } from '../../common/api.ts';
 import { captionOf } from '../../common/caption.ts';
 import type { Database } from '../../server/db/database.ts';
 import {
+  CentralityResponseSchema,
+  TimelineResponseSchema,
+} from '../../server/discovery/schemas.ts';
+import {
   OverviewResponseSchema,
   SchemaResponseSchema,
   SearchResponseSchema,
 } from '../../server/openapi/schemas.ts';
 import { SEARCH_INDEX_NAME, searchIndexStatement } from '../../server/search/index-command.ts';
 import { warmUp } from '../../server/warm-up.ts';
-import { FOREIGN_COUNTS, FOREIGN_TOTAL, loadForeignGraph } from '../support/foreign-graph.ts';
+import {
+  crimeDates,
+  FOREIGN_COUNTS,
+  FOREIGN_TOTAL,
+  loadForeignGraph,
+} from '../support/foreign-graph.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok, serve, type Served } from './api-harness.ts';
 
@@ -145,6 +154,43 @@ describe('dates read from the schema', () => {
   it('finds the text dates in their form, and takes no model year for a date', () => {
     expect(schema.dates).toContainEqual({ label: 'Crime', key: 'date', form: 'dmy' });
     expect(schema.dates.some((d) => d.label === 'Vehicle')).toBe(false);
+  });
+
+  // A two-week window in August 2017, and the crimes the graph builder dated inside it.
+  const WINDOW = { from: '2017-08-10', to: '2017-08-23' };
+  const inWindow = crimeDates().filter((d) => d >= WINDOW.from && d <= WINDOW.to);
+
+  it('keeps exactly the crimes of a two-week window, and every node without a date', async () => {
+    expect(inWindow.length).toBeGreaterThan(100);
+    const body = ok(
+      await get(
+        app.base,
+        `/api/discovery/centrality?labels=Crime,Vehicle,Area&from=${WINDOW.from}&to=${WINDOW.to}&limit=1`,
+      ),
+      CentralityResponseSchema,
+    );
+    // Vehicles (a model year is no date) and areas (no date at all) all stay.
+    expect(body.projection.nodes).toBe(
+      inWindow.length + FOREIGN_COUNTS.Vehicle + FOREIGN_COUNTS.Area,
+    );
+  });
+
+  it('fills the timeline from the crimes, says what it read, and windows it', async () => {
+    const all = ok(await get(app.base, '/api/discovery/timeline'), TimelineResponseSchema);
+    expect(all.properties).toEqual([{ label: 'Crime', key: 'date', form: 'dmy' }]);
+    expect(all.truncated).toBe(true);
+    expect(all.entries[0]?.date).toBe([...crimeDates()].sort()[0]);
+    expect(all.entries[0]?.participants.length).toBeGreaterThan(0);
+    const days = all.entries.map((e) => e.date ?? '');
+    expect(days).toEqual([...days].sort());
+
+    const two = ok(
+      await get(app.base, `/api/discovery/timeline?from=${WINDOW.from}&to=${WINDOW.to}`),
+      TimelineResponseSchema,
+    );
+    expect(two.truncated).toBe(false);
+    expect(two.entries.every((e) => e.node.labels.includes('Crime'))).toBe(true);
+    expect(two.entries.map((e) => e.date).sort()).toEqual([...inWindow].sort());
   });
 });
 

@@ -24,6 +24,19 @@ const FAMILY = ['Hamilton', 'Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evan
 const MAKES = ['Toyota', 'Ford', 'Vauxhall', 'Nissan', 'Honda'];
 const CRIME_TYPES = ['Burglary', 'Vehicle crime', 'Robbery', 'Drugs', 'Public order'];
 
+/**
+ * The day of every crime, as `YYYY-MM-DD`, worked out the way the builder below writes them
+ * ("dd/mm/yyyy": days 1–28, months in turn, years 2017–2019).
+ */
+export function crimeDates(): string[] {
+  return Array.from({ length: FOREIGN_COUNTS.Crime }, (_, i) => {
+    const day = 1 + (i % 28);
+    const month = 1 + (Math.floor(i / 28) % 12);
+    const year = 2017 + (Math.floor(i / 336) % 3);
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  });
+}
+
 /** Builds the graph in an empty database (a few seconds). */
 export async function loadForeignGraph(db: Database): Promise<void> {
   const params = {

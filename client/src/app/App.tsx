@@ -116,6 +116,7 @@ export function App() {
       captionRules,
       database,
       evidenceProfile: explorer.schema?.evidence,
+      schemaDates: explorer.schema?.dates,
     });
   const overviewData = explorer.overview;
   const suggestions = useMemo(

@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import type { CaptionRules } from '../../../common/caption.ts';
-import type { EvidenceProfile, GraphData } from '../../../common/api.ts';
+import type { EvidenceProfile, GraphData, SchemaResponse } from '../../../common/api.ts';
+import { dateFormsOf } from '../graph/dateForms.ts';
 import { legendEntries, toElements } from '../graph/elements.ts';
 import {
   NO_FILTER,
@@ -31,6 +32,8 @@ interface Inputs {
   /** Which database, so the evidence layer starts hidden once per database. */
   database: string;
   evidenceProfile: EvidenceProfile | undefined;
+  /** The schema's date properties and their forms, so filters read text dates right. */
+  schemaDates: SchemaResponse['dates'] | undefined;
 }
 
 export function useDrawnView({
@@ -40,14 +43,19 @@ export function useDrawnView({
   captionRules,
   database,
   evidenceProfile,
+  schemaDates,
 }: Inputs) {
   const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
-  const drawn = useMemo(() => applyFilter(visible, filter, counts), [visible, filter, counts]);
+  const dateForms = useMemo(() => dateFormsOf(schemaDates), [schemaDates]);
+  const drawn = useMemo(
+    () => applyFilter(visible, filter, counts, dateForms),
+    [visible, filter, counts, dateForms],
+  );
   const types = useMemo(() => typeEntries(visible.relationships), [visible]);
   // Keys are observed before filtering, so a filter never takes its own choices away.
   const observed = useMemo(
-    () => observeProperties(visible.nodes, visible.relationships),
-    [visible],
+    () => observeProperties(visible.nodes, visible.relationships, dateForms),
+    [visible, dateForms],
   );
 
   // Large scenes draw with WebGL (see graph/renderer.ts for when and why).

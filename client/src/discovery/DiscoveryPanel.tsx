@@ -133,11 +133,11 @@ export function DiscoveryPanel({
     [canvas],
   );
 
-  const showMeeting = useCallback(
+  const showDated = useCallback(
     (entry: TimelineEntry) => {
-      onGraph({ nodes: [entry.meeting, ...entry.participants], relationships: [] });
+      onGraph({ nodes: [entry.node, ...entry.participants], relationships: [] });
       onHighlight({
-        nodes: [entry.meeting.id, ...entry.participants.map((p) => p.id)],
+        nodes: [entry.node.id, ...entry.participants.map((p) => p.id)],
         relationships: [],
       });
     },
@@ -239,7 +239,7 @@ export function DiscoveryPanel({
         </>
       )}
       {view === 'central' && <CentralityTable window={window} onShow={setCentrality} />}
-      {view === 'timeline' && <Timeline window={window} onShow={showMeeting} />}
+      {view === 'timeline' && <Timeline window={window} onShow={showDated} />}
       {view === 'suggest' && (
         <SuggestionsList
           selected={selected}

@@ -275,6 +275,7 @@ function DateFilter({
       </select>
       <p className="muted filters__observed" data-testid="date-observed">
         Observed: {chosen.min} – {chosen.max}
+        {chosen.readAs && chosen.readAs.length > 0 && <> · read as {chosen.readAs.join(', ')}</>}
       </p>
       <label htmlFor={`${id}-from`}>From</label>
       <input

@@ -4,6 +4,7 @@
  * history and deep links keep the whole scene.
  */
 import type { GraphData, GraphRelationship } from '../../../common/api.ts';
+import type { DateForms } from './dateForms.ts';
 import { primaryLabel, type LabelCounts } from './palette.ts';
 import { passes, predicates, type DateRange, type PropertyFilter } from './propertyFilters.ts';
 
@@ -19,16 +20,22 @@ export const NO_FILTER: ViewFilter = { hiddenLabels: [], hiddenTypes: [], proper
 
 /**
  * The data without nodes of hidden (primary) labels or failing a property filter, and without
- * relationships of hidden types, failing a filter, or whose ends are not drawn.
+ * relationships of hidden types, failing a filter, or whose ends are not drawn. `forms` names the
+ * text date forms the schema detected, so text dates are read as the server reads them.
  */
-export function applyFilter(data: GraphData, filter: ViewFilter, counts: LabelCounts): GraphData {
+export function applyFilter(
+  data: GraphData,
+  filter: ViewFilter,
+  counts: LabelCounts,
+  forms?: DateForms,
+): GraphData {
   const tests = predicates(filter.properties ?? [], filter.dateRange);
   if (filter.hiddenLabels.length === 0 && filter.hiddenTypes.length === 0 && tests.length === 0)
     return data;
   const labels = new Set(filter.hiddenLabels);
   const types = new Set(filter.hiddenTypes);
   const nodes = data.nodes.filter(
-    (n) => !labels.has(primaryLabel(n.labels, counts) ?? '') && passes(n, 'node', tests),
+    (n) => !labels.has(primaryLabel(n.labels, counts) ?? '') && passes(n, 'node', tests, forms),
   );
   const kept = new Set(nodes.map((n) => n.id));
   const relationships = data.relationships.filter(

@@ -1,12 +1,15 @@
 /**
  * Property and date filters: which nodes or relationships keep their place on the canvas by the
- * values of one property. Pure and schema-agnostic: property keys and their kinds are observed in
- * the data, and values are read in their lossless encoding (common/values.ts), so 64-bit
- * integers, tagged floats, every temporal type and ISO-date strings compare by what they mean.
+ * values of one property. Pure: property keys and their kinds are observed in the data, and
+ * values are read in their lossless encoding (common/values.ts), so 64-bit integers, tagged
+ * floats, every temporal type and date texts compare by what they mean. Text is a date when it is
+ * ISO, or when the schema detected a written form for that label and key (dateForms.ts).
  */
 import type { GraphNode, GraphRelationship } from '../../../common/api.ts';
+import { describeDateProperty, parseDateText, type DateForm } from '../../../common/dates.ts';
 import { isInternalProperty } from '../../../common/internal.ts';
 import type { EncodedValue } from '../../../common/values.ts';
+import { textDateForm, textDateProperty, type DateForms } from './dateForms.ts';
 
 /** Which elements a filter looks at. */
 export type FilterTarget = 'node' | 'relationship';
@@ -113,6 +116,13 @@ function dayOfText(text: string): number | undefined {
   return civilFromDays(days).endsWith(`-${match[2]}-${match[3]}`) ? days : undefined;
 }
 
+/** The day of a text in a detected written form; ISO when there is none. */
+function dayOfTextIn(text: string, form: DateForm | undefined): number | undefined {
+  if (form === undefined || form === 'iso') return dayOfText(text);
+  const iso = parseDateText(text, form);
+  return iso === null ? undefined : dayOfText(iso);
+}
+
 /** Seconds after midnight of a time-of-day text, as written (its offset is not applied). */
 function secondsOfText(text: string): number | undefined {
   const match = TIME_OF_DAY.exec(text);
@@ -135,13 +145,13 @@ export function isIsoDateText(text: string): boolean {
 }
 
 /** The kind of one value, or undefined for null. A list has the kind of its items. */
-export function valueKind(value: EncodedValue | undefined): ValueKind | undefined {
+export function valueKind(value: EncodedValue | undefined, form?: DateForm): ValueKind | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return isIsoDateText(value) ? 'date' : 'string';
+  if (typeof value === 'string') return dayOfTextIn(value, form) !== undefined ? 'date' : 'string';
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'boolean';
   if (Array.isArray(value)) {
-    const kinds = new Set(value.map(valueKind).filter((k) => k !== undefined));
+    const kinds = new Set(value.map((v) => valueKind(v, form)).filter((k) => k !== undefined));
     if (kinds.size === 0) return undefined;
     if (kinds.size === 1) return [...kinds][0];
     return kinds.size === 2 && kinds.has('string') && kinds.has('date') ? 'string' : 'other';
@@ -178,8 +188,8 @@ function numberOf(value: EncodedValue): Comparable | undefined {
 }
 
 /** The calendar day of a date-bearing value, read at its own local date. */
-export function dayOf(value: EncodedValue): number | undefined {
-  if (typeof value === 'string') return dayOfText(value);
+export function dayOf(value: EncodedValue, form?: DateForm): number | undefined {
+  if (typeof value === 'string') return dayOfTextIn(value, form);
   const tag = tagged(value);
   if (tag?.type === 'Date' || tag?.type === 'DateTime' || tag?.type === 'LocalDateTime')
     return dayOfText(tag.text);
@@ -212,12 +222,16 @@ export function parseInput(kind: ValueKind, text: string | undefined): Comparabl
   }
 }
 
-function comparablesOf(kind: ValueKind, value: EncodedValue): Comparable[] {
-  const read = kind === 'number' ? numberOf : kind === 'date' ? dayOf : timeOf;
+function comparablesOf(kind: ValueKind, value: EncodedValue, form?: DateForm): Comparable[] {
+  const read =
+    kind === 'number' ? numberOf : kind === 'date' ? (v: EncodedValue) => dayOf(v, form) : timeOf;
   return items(value)
     .map((item) => read(item))
     .filter((c): c is Comparable => c !== undefined && !(typeof c === 'number' && Number.isNaN(c)));
 }
+
+/** A test of one property value (undefined when absent), read in the element's text date form. */
+type ValueTest = (value: EncodedValue | undefined, form?: DateForm) => boolean;
 
 /** Bigints and numbers compare exactly with < and >; NaN never reaches here. */
 function inRange(c: Comparable, low: Comparable, high: Comparable): boolean {
@@ -229,9 +243,7 @@ function inRange(c: Comparable, low: Comparable, high: Comparable): boolean {
  * null while the filter is incomplete (no value, or one that does not read as its kind): an
  * incomplete filter hides nothing.
  */
-export function compileFilter(
-  filter: PropertyFilter,
-): ((value: EncodedValue | undefined) => boolean) | null {
+export function compileFilter(filter: PropertyFilter): ValueTest | null {
   const { kind, operator } = filter;
   if (operator === 'is-set') return (v) => v !== undefined && v !== null;
   if (operator === 'is-not-set') return (v) => v === undefined || v === null;
@@ -267,30 +279,24 @@ export function compileFilter(
       : operator === '>'
         ? (c: Comparable) => c > low
         : (c: Comparable) => inRange(c, range[0], range[1]);
-  return (v) => v !== undefined && comparablesOf(kind, v).some(test);
+  return (v, form) => v !== undefined && comparablesOf(kind, v, form).some(test);
 }
 
 /** A date range as a predicate over one property value; null when neither bound is set. */
-export function compileDateRange(
-  range: DateRange,
-): ((value: EncodedValue | undefined) => boolean) | null {
+export function compileDateRange(range: DateRange): ValueTest | null {
   let from = parseInput('date', range.from);
   let to = parseInput('date', range.to);
   if (from === undefined && to === undefined) return null;
   if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
-  return (v) => {
-    const days = v === undefined ? [] : comparablesOf('date', v);
+  return (v, form) => {
+    const days = v === undefined ? [] : comparablesOf('date', v, form);
     if (days.length === 0) return range.keepMissing;
     return days.some((d) => (from === undefined || d >= from) && (to === undefined || d <= to));
   };
 }
 
-type Element = { properties: Record<string, EncodedValue> };
-type Predicate = {
-  target: FilterTarget;
-  key: string;
-  test: (v: EncodedValue | undefined) => boolean;
-};
+type Element = { labels?: readonly string[]; properties: Record<string, EncodedValue> };
+type Predicate = { target: FilterTarget; key: string; test: ValueTest };
 
 /** Complete filters and the date range as predicates, so each element is checked once per filter. */
 export function predicates(filters: readonly PropertyFilter[], range?: DateRange): Predicate[] {
@@ -305,11 +311,19 @@ export function predicates(filters: readonly PropertyFilter[], range?: DateRange
 }
 
 /** Whether an element of the given kind passes every predicate meant for its kind (AND). */
-export function passes(element: Element, target: FilterTarget, all: readonly Predicate[]): boolean {
+export function passes(
+  element: Element,
+  target: FilterTarget,
+  all: readonly Predicate[],
+  forms?: DateForms,
+): boolean {
   return all.every(
     (p) =>
       p.target !== target ||
-      p.test(Object.hasOwn(element.properties, p.key) ? element.properties[p.key] : undefined),
+      p.test(
+        Object.hasOwn(element.properties, p.key) ? element.properties[p.key] : undefined,
+        textDateForm(element, p.key, forms),
+      ),
   );
 }
 
@@ -324,36 +338,55 @@ export interface ObservedProperty {
   /** For dates: the earliest and latest calendar day seen, `YYYY-MM-DD`. */
   min?: string;
   max?: string;
+  /** For dates: how the values were read ("Crime.date (text, dd/mm/yyyy)", "ISO text"…). */
+  readAs?: string[];
 }
 
-function observe(elements: readonly Element[], target: FilterTarget): ObservedProperty[] {
+/** How one date value was read, for the reader. */
+function readingOf(value: EncodedValue, detected: ReturnType<typeof textDateProperty>): string {
+  if (detected) return describeDateProperty(detected);
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? 'ISO text' : 'Neo4j date values';
+}
+
+function observe(
+  elements: readonly Element[],
+  target: FilterTarget,
+  forms: DateForms | undefined,
+): ObservedProperty[] {
   type Seen = {
     kinds: Map<ValueKind, number>;
     count: number;
     days: number[];
+    read: Set<string>;
     internal: boolean;
   };
   const seen = new Map<string, Seen>();
   for (const element of elements) {
     for (const [key, value] of Object.entries(element.properties)) {
-      const kind = valueKind(value);
+      const detected = textDateProperty(element, key, forms);
+      const form = detected?.form;
+      const kind = valueKind(value, form);
       if (!kind) continue;
       const entry: Seen = seen.get(key) ?? {
         kinds: new Map(),
         count: 0,
         days: [],
+        read: new Set(),
         internal: true,
       };
       entry.count += 1;
       entry.internal &&= isInternalProperty(key, value, element.properties);
       entry.kinds.set(kind, (entry.kinds.get(kind) ?? 0) + 1);
-      if (kind === 'date')
-        for (const day of comparablesOf('date', value)) entry.days.push(Number(day));
+      if (kind === 'date') {
+        for (const day of comparablesOf('date', value, form)) entry.days.push(Number(day));
+        entry.read.add(readingOf(value, detected));
+      }
       seen.set(key, entry);
     }
   }
   return [...seen]
-    .map(([key, { kinds, count, days, internal }]) => {
+    .map(([key, { kinds, count, days, read, internal }]) => {
       // Text that only sometimes looks like a date is text; otherwise the most common kind wins.
       const kind =
         kinds.has('string') && kinds.has('date')
@@ -365,6 +398,7 @@ function observe(elements: readonly Element[], target: FilterTarget): ObservedPr
         for (const day of days) [min, max] = [Math.min(min, day), Math.max(max, day)];
         property.min = civilFromDays(min);
         property.max = civilFromDays(max);
+        property.readAs = [...read].sort();
       }
       return property;
     })
@@ -375,8 +409,9 @@ function observe(elements: readonly Element[], target: FilterTarget): ObservedPr
 export function observeProperties(
   nodes: readonly GraphNode[],
   relationships: readonly GraphRelationship[],
+  forms?: DateForms,
 ): ObservedProperty[] {
-  return [...observe(nodes, 'node'), ...observe(relationships, 'relationship')];
+  return [...observe(nodes, 'node', forms), ...observe(relationships, 'relationship', undefined)];
 }
 
 /** One line describing a filter, for its chip and its remove button. */
