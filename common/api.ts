@@ -10,6 +10,11 @@ export interface GraphNode {
   id: ElementId;
   labels: string[];
   properties: Record<string, EncodedValue>;
+  /**
+   * Made up by a procedure (`db.schema.visualization()`), not stored: its properties are all
+   * there is, with no details or neighbours to look up (common/element-id.ts).
+   */
+  virtual?: true;
 }
 
 export interface GraphRelationship {
@@ -18,6 +23,8 @@ export interface GraphRelationship {
   start: ElementId;
   end: ElementId;
   properties: Record<string, EncodedValue>;
+  /** Made up by a procedure, not stored (see GraphNode.virtual). */
+  virtual?: true;
 }
 
 export interface GraphData {

@@ -3,6 +3,7 @@
  * docs/API.md): integers beyond 2^53 exact, integer vs float kept apart, non-finite floats,
  * temporal and spatial values, and graph structures.
  */
+import { isStoredElementId } from '../../common/element-id.ts';
 import type { Duration, Integer, Point } from 'neo4j-driver';
 import neo4j, {
   Node,
@@ -65,7 +66,13 @@ export function toGraphNode(node: Node): GraphNode {
     id: node.elementId,
     labels: [...node.labels].sort(),
     properties: encodeProperties(node.properties),
+    ...virtualMark(node.elementId),
   };
+}
+
+/** Marks what a procedure made up (no stored element id), so clients never look it up. */
+function virtualMark(id: string): { virtual?: true } {
+  return isStoredElementId(id) ? {} : { virtual: true };
 }
 
 export function toGraphRelationship(rel: Relationship): GraphRelationship {
@@ -75,6 +82,7 @@ export function toGraphRelationship(rel: Relationship): GraphRelationship {
     start: rel.startNodeElementId,
     end: rel.endNodeElementId,
     properties: encodeProperties(rel.properties),
+    ...virtualMark(rel.elementId),
   };
 }
 

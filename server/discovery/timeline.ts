@@ -14,6 +14,7 @@ import { quoteIdentifier as q } from '../db/identifier.ts';
 import { DATE_SPANS, dateParameters, textFormsOf, type TextForms } from '../schema/date-cypher.ts';
 import type { FactType } from '../seed/ontology.ts';
 import { DOCUMENT_LABEL, HAS_PASSAGE, MENTIONS, PASSAGE_LABEL } from '../seed/ontology.ts';
+import { quoteName } from '../schema/names.ts';
 import { toStrings } from '../schema/records.ts';
 import type { DiscoveryContext } from './connect.ts';
 import { excludedTypes } from './excluded.ts';
@@ -24,11 +25,15 @@ const NAME = (v: string) => `coalesce(${v}.name, ${v}.key, elementId(${v}))`;
 
 /**
  * A node's first span gives its place; the window keeps a node when any span overlaps it. The
- * nodes linked to a meeting are its participants; to anything else, its neighbours.
+ * nodes linked to a meeting are its participants; to anything else, its neighbours. The dated
+ * labels (the schema's own, quoted) are written into the text so that only their nodes are
+ * read, through the label index, not every node of the database.
  */
-export const timelineQuery = (forms: TextForms) => `
-MATCH (n)
-WHERE any(l IN labels(n) WHERE l IN $datedLabels) AND NOT any(l IN labels(n) WHERE l IN $sourceLabels)
+export const timelineQuery = (labels: readonly string[], forms: TextForms) => `
+CALL () {
+  ${labels.map((label) => `MATCH (n:${quoteName(label)}) RETURN n`).join('\n  UNION\n  ')}
+}
+WITH n WHERE NOT any(l IN labels(n) WHERE l IN $sourceLabels)
 WITH n, ${DATE_SPANS('n', forms)} AS spans
 WHERE size(spans) > 0
   AND any(s IN spans WHERE s[0] <= $windowEnd AND s[1] >= $windowStart)
@@ -60,15 +65,15 @@ export async function timeline(
 ): Promise<TimelineResponse> {
   const sourceLabels = [...new Set([...ctx.facts.evidence.passageLabels, DOCUMENT_LABEL])];
   const properties = ctx.facts.profile.dates.filter((d) => !sourceLabels.includes(d.label));
+  const datedLabels = [...new Set(properties.map((d) => d.label))];
   const records =
     properties.length === 0
       ? []
       : await ctx.db.read(
           async (tx) =>
             (
-              await tx.run(timelineQuery(textFormsOf(properties)), {
+              await tx.run(timelineQuery(datedLabels, textFormsOf(properties)), {
                 ...dateParameters(properties),
-                datedLabels: [...new Set(properties.map((d) => d.label))],
                 sourceLabels,
                 excludedTypes: excludedTypes(ctx.facts.evidence),
                 windowStart: window.from ?? '0000-01-01',

@@ -3,9 +3,7 @@
  * URL-safe as path segments (":" is allowed there); clients should still encodeURIComponent them.
  */
 import { z } from 'zod';
-
-/** Neo4j 5 element ids: entity kind, database id, local id. Lenient on the middle part. */
-const ELEMENT_ID = /^\d+:[A-Za-z0-9-]{1,64}:\d{1,20}$/;
+import { STORED_ELEMENT_ID as ELEMENT_ID } from '../../common/element-id.ts';
 
 export const ElementIdSchema = z
   .string({ error: 'is required: a Neo4j element id' })

@@ -42,7 +42,17 @@ const Properties = z.record(z.string(), EncodedValueSchema);
 
 export const GraphNodeSchema = component(
   'GraphNode',
-  z.strictObject({ id: elementId, labels: z.array(z.string()), properties: Properties }),
+  z.strictObject({
+    id: elementId,
+    labels: z.array(z.string()),
+    properties: Properties,
+    virtual: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Made up by a procedure (db.schema.visualization()), not stored: nothing to look up.',
+      ),
+  }),
 );
 
 export const GraphRelationshipSchema = component(
@@ -53,6 +63,7 @@ export const GraphRelationshipSchema = component(
     start: elementId,
     end: elementId,
     properties: Properties,
+    virtual: z.literal(true).optional().describe('Made up by a procedure, not stored.'),
   }),
 );
 

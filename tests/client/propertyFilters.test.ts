@@ -422,6 +422,7 @@ describe('text dates in the form the schema detected', () => {
       key: 'date',
       kind: 'date',
       count: 3,
+      internal: false,
       min: '2017-08-09',
       max: '2017-09-08',
       readAs: ['Crime.date (text, dd/mm/yyyy)'],

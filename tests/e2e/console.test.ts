@@ -1,6 +1,7 @@
 // The Cypher console in headless Chromium against the seed meeting in a real Neo4j: it loads
 // lazily, runs a read with results as graph and table, explains a refused write and a syntax
-// error with its position, and a link with a query reopens the console and runs it.
+// error with its position, draws the schema visualisation's virtual nodes and shows their own
+// properties without looking them up, and a link with a query reopens the console and runs it.
 import { describe, expect, test } from 'vitest';
 import { useExplorerSession, screenshot } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
@@ -83,6 +84,29 @@ describe('Cypher console', () => {
     const error = e2e.page.getByTestId('console-error');
     await expect.poll(() => error.getAttribute('data-kind')).toBe('query-syntax');
     expect(await error.textContent()).toMatch(/Syntax error at line 2, column \d+/);
+  });
+
+  test('the schema visualisation is drawn, and its virtual nodes are inspected, not looked up', async () => {
+    const lookups: string[] = [];
+    const track = (request: { url(): string }) => {
+      if (request.url().includes('/api/nodes/')) lookups.push(request.url());
+    };
+    e2e.page.on('request', track);
+    try {
+      await typeQuery('CALL db.schema.visualization()');
+      await e2e.page.getByRole('button', { name: 'Run' }).click();
+      await e2e.page.getByTestId('console-result').waitFor();
+      // The virtual node of the Country label, captioned by its name, from the node list.
+      const row = e2e.page.locator('.node-list button', { hasText: /^Country/ }).first();
+      await row.dispatchEvent('click');
+      const note = e2e.page.getByTestId('virtual-node');
+      await note.waitFor();
+      expect(await e2e.page.getByTestId('node-details').textContent()).toContain('Country');
+      await screenshot(e2e.page, 'console-virtual-node');
+      expect(lookups).toEqual([]);
+    } finally {
+      e2e.page.off('request', track);
+    }
   });
 
   test('a link with a query opens the console and runs it', async () => {

@@ -78,6 +78,21 @@ describe('results', () => {
     });
   });
 
+  it('marks the nodes and relationships a procedure makes up as virtual, and stored ones not', async () => {
+    const body = await run('CALL db.schema.visualization()');
+    expect(body.graph.nodes.map((n) => n.labels[0]).sort()).toEqual(
+      expect.arrayContaining(['Person']),
+    );
+    expect(body.graph.nodes.every((n) => n.virtual === true)).toBe(true);
+    expect(body.graph.relationships.length).toBeGreaterThan(0);
+    expect(body.graph.relationships.every((r) => r.virtual === true)).toBe(true);
+    // Its details are its own properties; looking it up is never needed, and would be refused.
+    const first = body.graph.nodes[0];
+    expect(first?.properties.name).toBe(first?.labels[0]);
+    const stored = await run("MATCH (a:Person {name: 'Ann'}) RETURN a");
+    expect(stored.graph.nodes[0]?.virtual).toBeUndefined();
+  });
+
   it('takes parameters in the value encoding', async () => {
     const body = await run(
       'RETURN $n + 1 AS n, $f AS f, $d.year AS year, $list AS list, $map.k AS k',

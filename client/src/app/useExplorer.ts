@@ -9,6 +9,7 @@ import type {
   OverviewResponse,
   SchemaResponse,
 } from '../../../common/api.ts';
+import { isStoredElementId } from '../../../common/element-id.ts';
 import { fetchNeighbours, fetchNode, fetchSchema, NEIGHBOUR_PAGE } from '../api/explorer.ts';
 import { getJson } from '../api/http.ts';
 import type { CanvasSelection } from '../graph/GraphCanvas.tsx';
@@ -116,6 +117,8 @@ export function useExplorer(initial: ViewLink) {
    */
   const expand = useCallback(
     async (id: string, type?: string, direction?: 'out' | 'in', skip = 0) => {
+      // A node a procedure made up has no neighbours to ask for (common/element-id.ts).
+      if (!isStoredElementId(id)) return;
       try {
         const page = await fetchNeighbours(id, {
           limit: NEIGHBOUR_PAGE,

@@ -59,8 +59,14 @@ export function NodeDetails({ node, details, styles, expansion, pinned, actions 
         ))}
       </ul>
       <ProvenanceBadge provenance={loaded?.provenance ?? provenanceOf(shown.properties)} />
+      {node.virtual && (
+        <p className="muted" data-testid="virtual-node">
+          Virtual: made up by the procedure that returned it, not stored in the database. Its
+          properties below are all there is; it has no relationships to expand.
+        </p>
+      )}
       <div className="details__actions" role="group" aria-label="Node actions">
-        <button type="button" onClick={() => actions.expand(node.id)}>
+        <button type="button" disabled={node.virtual} onClick={() => actions.expand(node.id)}>
           Expand
         </button>
         <button type="button" onClick={() => actions.collapse(node.id)}>

@@ -1,9 +1,11 @@
 /**
  * Loads the details of the selection: GET /api/nodes/:id (degree per type, evidence and
- * provenance) or GET /api/relationships/:id (evidence and provenance).
+ * provenance) or GET /api/relationships/:id (evidence and provenance). An element a procedure made
+ * up (no stored element id) has nothing to load: its properties are all.
  */
 import { useEffect, useState } from 'react';
 import type { NodeResponse, RelationshipResponse } from '../../../common/api.ts';
+import { isStoredElementId } from '../../../common/element-id.ts';
 import { fetchNode, fetchRelationship } from '../api/explorer.ts';
 import { ApiError } from '../api/http.ts';
 import type { Loadable } from '../graph/useOverview.ts';
@@ -14,7 +16,7 @@ function useLoaded<T>(
 ): Loadable<T> | undefined {
   const [state, setState] = useState<{ id: string; value: Loadable<T> } | undefined>();
   useEffect(() => {
-    if (!id) return;
+    if (!id || !isStoredElementId(id)) return;
     const controller = new AbortController();
     load(id, controller.signal).then(
       (data) => setState({ id, value: { kind: 'ready', data } }),
@@ -27,7 +29,7 @@ function useLoaded<T>(
     );
     return () => controller.abort();
   }, [id, load]);
-  if (!id) return undefined;
+  if (!id || !isStoredElementId(id)) return undefined;
   return state?.id === id ? state.value : { kind: 'loading' };
 }
 
