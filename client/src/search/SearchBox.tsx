@@ -1,12 +1,15 @@
 /**
  * Search-first entry: a combobox over GET /api/search, offering the database's main entities
- * before anything is typed. Choosing a result puts the node on the canvas and selects it.
+ * before anything is typed. Choosing a result puts the node on the canvas and selects it; a typed
+ * question ("X to Y", "A and B") is offered first as its Discover answer (connect or share).
  */
 import { useEffect, useId, useState } from 'react';
 import type { GraphNode, SearchHit, SearchResponse } from '../../../common/api.ts';
 import { searchNodes } from '../api/explorer.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
+import { questionOption, useQuestionReading } from './useQuestionReading.ts';
+import './question.css';
 
 const DEBOUNCE_MS = 180;
 const RESULT_LIMIT = 12;
@@ -80,8 +83,13 @@ export function SearchBox({
       ? results.hits.map((hit) => ({ node: hit.node, match: hit.match?.text ?? null }))
       : []
     : suggestions.map((node) => ({ node, match: null }));
+  // A question ("X to Y", "A and B") is offered first: its Discover answer, then the hits.
+  const asking = Boolean(onQuestion && trimmed && isQuestion?.(trimmed));
+  const reading = useQuestionReading(trimmed, asking);
+  const ask = asking && reading?.intent !== 'search';
+  const offset = ask ? 1 : 0;
   const showList = open && (options.length > 0 || trimmed !== '');
-  const activeIndex = Math.min(active, Math.max(0, options.length - 1));
+  const activeIndex = Math.min(active, Math.max(0, options.length + offset - 1));
 
   const pick = (node: GraphNode) => {
     onPick(node);
@@ -89,20 +97,24 @@ export function SearchBox({
     setQuery(keepChoice ? fullCaption(node) : '');
   };
 
+  const askQuestion = () => {
+    onQuestion?.(trimmed);
+    setOpen(false);
+  };
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => Math.min(i + 1, options.length - 1));
+      setActive((i) => Math.min(i + 1, options.length + offset - 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (event.key === 'Enter' && onQuestion && isQuestion?.(trimmed) && active === 0) {
+    } else if (event.key === 'Enter' && ask && activeIndex === 0) {
       event.preventDefault();
-      onQuestion(trimmed);
-      setOpen(false);
+      askQuestion();
     } else if (event.key === 'Enter') {
-      const option = options[activeIndex];
+      const option = options[activeIndex - offset];
       if (showList && option) {
         event.preventDefault();
         pick(option.node);
@@ -126,7 +138,7 @@ export function SearchBox({
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={
-          showList && options[activeIndex] ? `${listId}-${activeIndex}` : undefined
+          showList && (ask || options[activeIndex]) ? `${listId}-${activeIndex}` : undefined
         }
         placeholder={placeholder}
         autoComplete="off"
@@ -147,6 +159,20 @@ export function SearchBox({
               Main entities
             </li>
           )}
+          {ask && (
+            <li
+              id={`${listId}-0`}
+              role="option"
+              aria-selected={activeIndex === 0}
+              className="search__option search__option--question"
+              data-testid="search-question"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={askQuestion}
+            >
+              <span className="search__caption">{questionOption(trimmed, reading)}</span>
+              <span className="search__label">Discover</span>
+            </li>
+          )}
           {/* How complete the answer is comes first, where it cannot be missed. */}
           {trimmed && results.kind === 'ready' && results.query === trimmed && (
             <SearchCompleteness
@@ -156,7 +182,8 @@ export function SearchBox({
               onOnly={setOnly}
             />
           )}
-          {options.map((option, i) => {
+          {options.map((option, index) => {
+            const i = index + offset;
             const label = primaryLabel(option.node.labels, counts) ?? '';
             return (
               <li
