@@ -415,6 +415,7 @@ describe('text dates in the form the schema detected', () => {
       key: 'date',
       kind: 'string',
       count: 4,
+      internal: false,
     });
     const crimes = observeProperties(data.nodes.slice(0, 4), [], forms);
     expect(crimes.find((p) => p.key === 'date')).toEqual({
