@@ -126,8 +126,9 @@ describe('property and date filters', () => {
 
     const dates = filters().getByTestId('date-filter');
     await dates.getByLabel('Date property').selectOption('node:date');
+    // The seed's dates are Neo4j Date values, and the panel says that is how it read them.
     expect(await dates.getByTestId('date-observed').textContent()).toBe(
-      `Observed: ${first} – ${last}`,
+      `Observed: ${first} – ${last} · read as Neo4j date values`,
     );
 
     // Before the first date: the dated nodes go; undated ones stay while "keep" is ticked.

@@ -84,8 +84,10 @@ describe('a foreign schema', () => {
     await discovery.getByLabel('From', { exact: true }).fill('2017-08-10');
     await discovery.getByLabel('to', { exact: true }).fill('2017-08-23');
     await discovery.getByRole('button', { name: 'Apply' }).click();
+    // The windowed timeline is read again from the server (seconds on 54,100 nodes): wait as for
+    // the first reading, not the poll's one-second default.
     await expect
-      .poll(async () => (await list.locator('time').allTextContents())[0])
+      .poll(async () => (await list.locator('time').allTextContents())[0], { timeout: 60_000 })
       .toBe('2017-08-10');
     const days = await list.locator('time').allTextContents();
     expect(days.every((d) => d >= '2017-08-10' && d <= '2017-08-23')).toBe(true);
