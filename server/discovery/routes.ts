@@ -217,48 +217,23 @@ export function cheapestRoutes(
   return { routes, partial: budget.exhausted, settled: budget.settled };
 }
 
-/**
- * Hops on the shortest connection between source and target, or null when they are not
- * connected: breadth-first from both ends at once, always widening the smaller frontier, so a
- * pair with one end in a small component (or next to a small neighbourhood) costs that side's
- * size, not the hub side's.
- */
+/** Hops from source to every node reached (breadth-first, the whole component). */
 export function hopDistance(graph: ProjectionGraph, source: string, target: string): number | null {
   if (source === target) return 0;
-  interface Side {
-    depth: Map<string, number>;
-    frontier: string[];
-  }
-  const sides: [Side, Side] = [
-    { depth: new Map([[source, 0]]), frontier: [source] },
-    { depth: new Map([[target, 0]]), frontier: [target] },
-  ];
-  // A frontier's cost is the links it will look at, not its node count: a hub weighs its degree.
-  const weight = (frontier: string[]) =>
-    frontier.reduce((sum, node) => sum + graph.degree(node), 0);
-  while (sides[0].frontier.length > 0 && sides[1].frontier.length > 0) {
-    const [near, far] =
-      weight(sides[0].frontier) <= weight(sides[1].frontier)
-        ? [sides[0], sides[1]]
-        : [sides[1], sides[0]];
+  const depth = new Map<string, number>([[source, 0]]);
+  let frontier = [source];
+  while (frontier.length > 0) {
     const next: string[] = [];
-    let best: number | null = null;
-    for (const node of near.frontier) {
-      const d = near.depth.get(node) as number;
+    for (const node of frontier) {
+      const d = depth.get(node) as number;
       for (const neighbour of graph.neighbors(node)) {
-        const across = far.depth.get(neighbour);
-        if (across !== undefined) {
-          const total = d + 1 + across;
-          if (best === null || total < best) best = total;
-        }
-        if (near.depth.has(neighbour)) continue;
-        near.depth.set(neighbour, d + 1);
+        if (depth.has(neighbour)) continue;
+        if (neighbour === target) return d + 1;
+        depth.set(neighbour, d + 1);
         next.push(neighbour);
       }
     }
-    // Every path found in this round crosses the frontiers, so the shortest is among them.
-    if (best !== null) return best;
-    near.frontier = next;
+    frontier = next;
   }
   return null;
 }
