@@ -504,6 +504,31 @@ export interface CentralityResponse {
   computeMs: number;
 }
 
+/** A node's score and community in a centrality answer. */
+export interface CentralityMember {
+  node: ElementId;
+  score: number;
+  community: number;
+}
+
+/** Nodes one POST /api/discovery/centrality/members request may name (a large canvas). */
+export const CENTRALITY_MEMBERS_MAX_IDS = 5_000;
+
+/** POST /api/discovery/centrality/members: the given nodes' scores and communities. */
+export interface CentralityMembersResponse {
+  measure: CentralityMeasure;
+  /** The given nodes that are in the projection, in the order given. */
+  members: CentralityMember[];
+  /** The given nodes that are not (sources, nodes outside the scope or window). */
+  outside: ElementId[];
+  /** The highest score in the whole projection, so sizes compare with the ranking. */
+  top: number;
+  /** The communities of the members, largest first. */
+  communities: CommunitySummary[];
+  modularity: number | null;
+  projection: ProjectionSummary;
+}
+
 export interface Suggestion {
   node: GraphNode;
   /** Adamic–Adar: Σ 1 / ln(degree) over the shared neighbours. */
@@ -643,6 +668,21 @@ export interface DocumentFact {
   alsoStatedBy: string[];
   /** This document's quotes only. */
   evidence: DocumentQuote[];
+}
+
+/** GET /api/documents/:id/changes: what one document brought into the graph. */
+export interface DocumentChanges {
+  document: DocumentSummary;
+  /** The document's node, the entities it mentions or introduced, and the ends of its facts. */
+  nodes: GraphNode[];
+  /** The facts it states, and its link to what it describes. */
+  relationships: GraphRelationship[];
+  /** What no source had stated before this document: new nodes and new facts. */
+  added: { nodes: ElementId[]; relationships: ElementId[] };
+  /** Facts it states that another source (the seed, another document) states too. */
+  confirmed: ElementId[];
+  /** Its first passage, from which its text opens. */
+  firstPassage: GraphNode | null;
 }
 
 /** GET /api/documents/:id */

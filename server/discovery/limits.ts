@@ -61,3 +61,6 @@ export const TIMELINE_MAX_ENTRIES = 1_000;
 export const TIMELINE_PARTICIPANTS = 20;
 
 export const INTERPRET_MAX_LENGTH = 200;
+
+/** Nodes one centrality-members request may name; the client sends no more. */
+export { CENTRALITY_MEMBERS_MAX_IDS } from '../../common/api.ts';

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import {
   CENTRALITY_DEFAULT_LIMIT,
   CENTRALITY_MAX_LIMIT,
+  CENTRALITY_MEMBERS_MAX_IDS,
   CONNECT_DEFAULT_K,
   CONNECT_DEFAULT_MAX_LENGTH,
   CONNECT_MAX_K,
@@ -147,6 +148,45 @@ export function discoveryPaths(config: Config): Record<string, Json> {
         ],
         responses: {
           ...ok('CentralityResponse', 'The ranking and the communities'),
+          ...problems('400', '422', '503', '504'),
+        },
+      },
+    },
+    '/api/discovery/centrality/members': {
+      post: {
+        summary:
+          'The score and community of each given node (e.g. those on a canvas), and their communities',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['ids'],
+                properties: {
+                  ids: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    minItems: 1,
+                    maxItems: CENTRALITY_MEMBERS_MAX_IDS,
+                    description: 'Element ids of the nodes.',
+                  },
+                  measure: {
+                    type: 'string',
+                    enum: ['degree', 'pagerank', 'betweenness'],
+                    default: 'degree',
+                  },
+                  labels: { type: 'array', items: { type: 'string' } },
+                  documents: { type: 'array', items: { type: 'string' } },
+                  from: { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+                  to: { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          ...ok('CentralityMembersResponse', 'Scores and communities of the nodes given'),
           ...problems('400', '422', '503', '504'),
         },
       },

@@ -4,6 +4,8 @@
  */
 import type {
   CentralityMeasure,
+  CentralityMember,
+  CentralityMembersResponse,
   CentralityResponse,
   CentralityRow,
   CommunitySummary,
@@ -27,10 +29,15 @@ export interface CentralityRequest {
   scope: DiscoveryScope;
 }
 
+/**
+ * The communities of the ranked nodes, largest first, each with its most central members and
+ * its most frequent kind: the COMMUNITIES_LISTED largest, or exactly those in `only`.
+ */
 export function summariseCommunities(
   projection: Projection,
   ranked: readonly string[],
   of: Scores,
+  only?: ReadonlySet<number>,
 ): CommunitySummary[] {
   const byId = new Map<number, string[]>();
   for (const node of ranked) {
@@ -40,10 +47,9 @@ export function summariseCommunities(
     list.push(node);
     byId.set(id, list);
   }
-  return [...byId.entries()]
-    .sort(([a], [b]) => a - b)
-    .slice(0, COMMUNITIES_LISTED)
-    .map(([id, members]) => {
+  const listed = [...byId.entries()].sort(([a], [b]) => a - b);
+  return (only ? listed.filter(([id]) => only.has(id)) : listed.slice(0, COMMUNITIES_LISTED)).map(
+    ([id, members]) => {
       const kinds = new Map<string, number>();
       for (const node of members) {
         const kind = kindOf(projection.graph.getNodeAttribute(node, 'labels'));
@@ -59,7 +65,8 @@ export function summariseCommunities(
         })),
         kind: kind ? kind[0] : null,
       };
-    });
+    },
+  );
 }
 
 export async function centrality(
@@ -104,5 +111,48 @@ export async function centrality(
     projection: summarise(cached),
     computed,
     computeMs,
+  };
+}
+
+export interface CentralityMembersRequest {
+  measure: CentralityMeasure;
+  ids: readonly string[];
+  scope: DiscoveryScope;
+}
+
+/**
+ * The score and community of each given node (those on a canvas, say), and the communities they
+ * belong to, so every node drawn can be coloured by community and the colours explained, not
+ * only the top of the ranking. Nodes outside the projection (sources, outside the window) are
+ * listed as such.
+ */
+export async function centralityMembers(
+  ctx: DiscoveryContext,
+  request: CentralityMembersRequest,
+): Promise<CentralityMembersResponse> {
+  const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
+  const { projection } = cached;
+  const { scores, groups, ranked } = await centralityOf(
+    algorithmContext(ctx),
+    projection,
+    request.measure,
+  );
+  const members: CentralityMember[] = [];
+  const outside: string[] = [];
+  for (const id of new Set(request.ids)) {
+    const community = projection.graph.hasNode(id) ? groups.of.get(id) : undefined;
+    if (community === undefined) outside.push(id);
+    else members.push({ node: id, score: scores.get(id) ?? 0, community });
+  }
+  const present = new Set(members.map((m) => m.community));
+  const top = ranked[0];
+  return {
+    measure: request.measure,
+    members,
+    outside,
+    top: top === undefined ? 0 : (scores.get(top) ?? 0),
+    communities: summariseCommunities(projection, ranked, groups.of, present),
+    modularity: groups.modularity,
+    projection: summarise(cached),
   };
 }

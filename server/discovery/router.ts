@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { parseQuery } from '../http/validate.ts';
+import { parseBody, parseQuery } from '../http/validate.ts';
 import { ElementIdSchema } from '../nodes/element-id.ts';
 import { contributeToOpenApi } from '../openapi/contributions.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
@@ -21,6 +21,7 @@ import { discoveryPaths } from './openapi.ts';
 import {
   CENTRALITY_DEFAULT_LIMIT,
   CENTRALITY_MAX_LIMIT,
+  CENTRALITY_MEMBERS_MAX_IDS,
   CONNECT_DEFAULT_K,
   CONNECT_DEFAULT_MAX_LENGTH,
   CONNECT_MAX_K,
@@ -34,7 +35,7 @@ import {
   SUGGESTIONS_MAX_LIMIT,
 } from './limits.ts';
 import type { ProjectionBounds } from './projection.ts';
-import { centrality } from './ranking.ts';
+import { centrality, centralityMembers } from './ranking.ts';
 import { checkWindow, ScopeFields, toScope } from './scope.ts';
 import { share } from './share.ts';
 import { suggestions } from './suggestions.ts';
@@ -87,6 +88,17 @@ const CentralityParams = z
   .object({
     measure: z.enum(['degree', 'pagerank', 'betweenness']).default('degree'),
     limit: int(1, CENTRALITY_MAX_LIMIT, CENTRALITY_DEFAULT_LIMIT),
+    ...ScopeFields,
+  })
+  .superRefine(checkWindow);
+
+const CentralityMembersBody = z
+  .object({
+    measure: z.enum(['degree', 'pagerank', 'betweenness']).default('degree'),
+    ids: z
+      .array(ElementIdSchema)
+      .min(1, 'name at least one node')
+      .max(CENTRALITY_MEMBERS_MAX_IDS, `at most ${CENTRALITY_MEMBERS_MAX_IDS} nodes`),
     ...ScopeFields,
   })
   .superRefine(checkWindow);
@@ -175,6 +187,16 @@ export function createDiscovery(
     const p = parseQuery(CentralityParams, req.query);
     res.json(
       await centrality(await context(), { measure: p.measure, limit: p.limit, scope: toScope(p) }),
+    );
+  });
+  router.post('/discovery/centrality/members', async (req, res) => {
+    const p = parseBody(CentralityMembersBody, req.body ?? {});
+    res.json(
+      await centralityMembers(await context(), {
+        measure: p.measure,
+        ids: p.ids,
+        scope: toScope(p),
+      }),
     );
   });
   router.get('/discovery/suggestions', async (req, res) => {

@@ -136,6 +136,13 @@ export const ShareResponseSchema = component(
   }),
 );
 
+const CommunitySummarySchema = z.strictObject({
+  id: count,
+  size: count,
+  members: z.array(z.strictObject({ node: elementId, caption: z.string() })),
+  kind: z.string().nullable(),
+});
+
 export const CentralityResponseSchema = component(
   'CentralityResponse',
   z.strictObject({
@@ -151,18 +158,26 @@ export const CentralityResponseSchema = component(
     ),
     total: count,
     limit: count,
-    communities: z.array(
-      z.strictObject({
-        id: count,
-        size: count,
-        members: z.array(z.strictObject({ node: elementId, caption: z.string() })),
-        kind: z.string().nullable(),
-      }),
-    ),
+    communities: z.array(CommunitySummarySchema),
     modularity: z.number().nullable(),
     projection: ProjectionSummarySchema,
     computed: z.boolean(),
     computeMs: count,
+  }),
+);
+
+export const CentralityMembersResponseSchema = component(
+  'CentralityMembersResponse',
+  z.strictObject({
+    measure: z.enum(['degree', 'pagerank', 'betweenness']),
+    members: z.array(
+      z.strictObject({ node: elementId, score: z.number(), community: z.number().int() }),
+    ),
+    outside: z.array(elementId),
+    top: z.number(),
+    communities: z.array(CommunitySummarySchema),
+    modularity: z.number().nullable(),
+    projection: ProjectionSummarySchema,
   }),
 );
 
@@ -227,6 +242,7 @@ export type DiscoverySchemasMatch = [
   Check<Same<z.infer<typeof ConnectResponseSchema>, Api.ConnectResponse>>,
   Check<Same<z.infer<typeof ShareResponseSchema>, Api.ShareResponse>>,
   Check<Same<z.infer<typeof CentralityResponseSchema>, Api.CentralityResponse>>,
+  Check<Same<z.infer<typeof CentralityMembersResponseSchema>, Api.CentralityMembersResponse>>,
   Check<Same<z.infer<typeof SuggestionsResponseSchema>, Api.SuggestionsResponse>>,
   Check<Same<z.infer<typeof TimelineResponseSchema>, Api.TimelineResponse>>,
   Check<Same<z.infer<typeof InterpretResponseSchema>, Api.InterpretResponse>>,

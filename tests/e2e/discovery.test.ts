@@ -113,16 +113,46 @@ describe('discovery', () => {
       '46',
       expect.stringMatching(/^\d+$/),
     ]);
+    const section = panel().getByTestId('centrality');
+    const styled = async () => Number(await section.getAttribute('data-styled'));
+    const onCanvas = Number(
+      await e2e.page.getByTestId('graph-canvas').getAttribute('data-rendered-nodes'),
+    );
     await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).check();
-    await expect
-      .poll(async () => Number(await panel().getAttribute('data-styled')))
-      .toBeGreaterThan(3);
+    // Every node drawn is sized and coloured, not only the top of the ranking.
+    await expect.poll(styled).toBe(onCanvas);
+    const legend = panel().getByTestId('community-legend');
+    await legend.waitFor();
+    const entries = legend.getByTestId('community-entry');
+    expect(await entries.count()).toBeGreaterThan(1);
+    const colours = await entries.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-colour')),
+    );
+    expect(new Set(colours).size).toBe(colours.length);
+    // The members each entry counts, and the sources left unranked, add up to the canvas.
+    const shown = (await entries.locator('.discovery__community-count').allTextContents()).map(
+      (text) => Number(/^(\d+) of/.exec(text)?.[1]),
+    );
+    const outside = legend.getByTestId('community-outside');
+    const unranked = (await outside.count())
+      ? Number(
+          /^(\d+)/.exec(
+            (await outside.locator('.discovery__community-count').textContent()) ?? '',
+          )?.[1],
+        )
+      : 0;
+    expect(shown.reduce((a, b) => a + b, 0) + unranked).toBe(onCanvas);
+    // A group's button highlights exactly its members on the canvas.
+    await entries.first().getByRole('button').click();
+    await expect.poll(highlighted).toBe(shown[0]);
     await screenshot(e2e.page, 'discovery-centrality');
 
     await panel().getByLabel('Measure').selectOption('betweenness');
     await expect.poll(() => table.locator('thead th').nth(2).textContent()).toBe('Betweenness');
+    await expect.poll(styled).toBe(onCanvas);
     await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).uncheck();
-    await expect.poll(async () => panel().getAttribute('data-styled')).toBe('0');
+    await expect.poll(styled).toBe(0);
+    await expect(legend.count()).resolves.toBe(0);
   });
 
   test('timeline: the meeting on its day, and a window that leaves it out', async () => {

@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import {
+  CentralityMembersResponseSchema,
   CentralityResponseSchema,
   ConnectResponseSchema,
   SuggestionsResponseSchema,
 } from '../../server/discovery/schemas.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
-import { enc, get, ok, problem } from './api-harness.ts';
+import { enc, get, ok, post, problem } from './api-harness.ts';
 import { idsBy, serveDiscovery, type ServedDiscovery } from './discovery-harness.ts';
 
 // Line a–b–c–d–e; star s with leaves s1..s4; hub route from–hub–to with 200 more leaves on the
@@ -86,6 +87,59 @@ describe('centrality by hand', () => {
     const again = ok(await get(served.base, url), CentralityResponseSchema);
     expect(again.computed).toBe(false);
     expect(again.projection.fresh).toBe(false);
+  });
+});
+
+describe('centrality of the nodes on a canvas', () => {
+  const members = (body: unknown) => post(served.base, '/api/discovery/centrality/members', body);
+
+  it('gives every named node its score and community, as the ranking does', async () => {
+    const ranking = ok(
+      await get(served.base, '/api/discovery/centrality?measure=pagerank&limit=1000'),
+      CentralityResponseSchema,
+    );
+    const named = ['a', 'c', 's', 's1', 'hub', 'lone'].map((n) => id[n] as string);
+    const body = ok(
+      await members({ ids: named, measure: 'pagerank' }),
+      CentralityMembersResponseSchema,
+    );
+    expect(body.members.map((m) => m.node)).toEqual(named);
+    expect(body.outside).toEqual([]);
+    for (const member of body.members) {
+      const row = ranking.rows.find((r) => r.node.id === member.node);
+      expect(member).toEqual({ node: member.node, score: row?.score, community: row?.community });
+    }
+    expect(body.top).toBe(ranking.rows[0]?.score);
+    // Exactly the communities of the named nodes, largest first, each summarised.
+    const present = [...new Set(body.members.map((m) => m.community))].sort((x, y) => x - y);
+    expect(body.communities.map((c) => c.id)).toEqual(present);
+    const star = body.communities.find((c) => c.members.some((m) => m.node === id.s));
+    expect(star).toMatchObject({ size: 5, kind: 'Star' });
+    // The line and the star are apart: never one community.
+    const of = (n: string) => body.members.find((m) => m.node === id[n])?.community;
+    expect(of('a')).not.toBe(of('s'));
+    expect(of('s1')).toBe(of('s'));
+  });
+
+  it('lists the nodes outside the chosen part instead of dropping them', async () => {
+    const body = ok(
+      await members({ ids: [id.a, id.s, id.c], labels: 'Line', measure: 'betweenness' }),
+      CentralityMembersResponseSchema,
+    );
+    expect(body.members.map((m) => [m.node, m.score])).toEqual([
+      [id.a, 0],
+      [id.c, 4],
+    ]);
+    expect(body.outside).toEqual([id.s]);
+    expect(body.top).toBe(4);
+  });
+
+  it('refuses a request without nodes or with a bad measure, naming the field', async () => {
+    const none = problem(await members({ ids: [] }), 'validation', 400);
+    expect(none.errors).toEqual([{ path: 'body.ids', message: 'name at least one node' }]);
+    const bad = problem(await members({ ids: [id.a], measure: 'fame' }), 'validation', 400);
+    expect(bad.errors?.map((e) => e.path)).toEqual(['body.measure']);
+    problem(await members({}), 'validation', 400);
   });
 });
 

@@ -51,6 +51,7 @@ export async function serveDiscovery(
   const discovery = createDiscovery(db, new SchemaFactsCache(db, 10_000, 0), config, options);
   const app = express();
   app.set('query parser', 'extended');
+  app.use(express.json({ limit: '1mb' }));
   app.use('/api', discovery.router);
   app.use(problemHandler(createLogger('silent')));
   const server: Server = app.listen(0, '127.0.0.1');

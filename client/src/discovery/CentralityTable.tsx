@@ -1,12 +1,17 @@
 /**
  * Who is central: nodes ranked by degree, PageRank or betweenness within the time window,
- * with their communities; optionally drawn on the canvas (size by score, colour by community).
+ * with their communities; optionally drawn on the canvas (every node sized by score and
+ * coloured by community, with a community legend).
  */
-import { useEffect, useState } from 'react';
-import type { CentralityMeasure, CentralityResponse } from '../../../common/api.ts';
+import { useState, type RefObject } from 'react';
+import type { CentralityMeasure } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
+import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { fetchCentrality, type TimeWindow } from './api.ts';
-import { communityColour } from './canvasStyle.ts';
+import { CommunityLegend } from './CommunityLegend.tsx';
+import { rankingColour } from './communityColours.ts';
+import type { Highlight } from './DiscoveryPanel.tsx';
+import { useCanvasCentrality } from './useCanvasCentrality.ts';
 import { useFetched } from './useFetched.ts';
 
 const MEASURES: { id: CentralityMeasure; label: string }[] = [
@@ -18,26 +23,29 @@ const ROWS = 15;
 
 interface Props {
   window: TimeWindow;
-  onShow: (result: CentralityResponse | undefined) => void;
+  canvas: RefObject<GraphCanvasHandle | null>;
+  /** Changes whenever the canvas elements change, so the styling follows them. */
+  elementsKey: unknown;
+  onHighlight: (highlight: Highlight | undefined) => void;
 }
 
-export function CentralityTable({ window, onShow }: Props) {
+export function CentralityTable({ window, canvas, elementsKey, onHighlight }: Props) {
   const [measure, setMeasure] = useState<CentralityMeasure>('degree');
   const [onCanvas, setOnCanvas] = useState(false);
   const state = useFetched(JSON.stringify([measure, window]), (signal) =>
     fetchCentrality(measure, ROWS, window, signal),
   );
-
+  const drawn = useCanvasCentrality(canvas, onCanvas, measure, window, elementsKey);
   const result = state.kind === 'ready' ? state.data : undefined;
-  useEffect(() => {
-    onShow(onCanvas ? result : undefined);
-  }, [onCanvas, result, onShow]);
+  // The table's swatches agree with the canvas while it is coloured.
+  const colourOf = drawn.kind === 'ready' ? drawn.colours.colourOf : rankingColour;
 
   return (
     <section
       className="discovery__section"
       aria-labelledby="central-title"
       data-testid="centrality"
+      data-styled={drawn.kind === 'ready' ? drawn.styled : 0}
     >
       <h3 id="central-title" className="discovery__group-title">
         Who is central
@@ -94,7 +102,7 @@ export function CentralityTable({ window, onShow }: Props) {
                   <td>
                     <span
                       className="discovery__swatch"
-                      style={{ background: communityColour(row.community) }}
+                      style={{ background: colourOf(row.community) }}
                       aria-hidden="true"
                     />
                     {row.community + 1}
@@ -109,6 +117,12 @@ export function CentralityTable({ window, onShow }: Props) {
           </p>
         </>
       )}
+      {drawn.kind === 'error' && (
+        <p className="details__error" role="alert">
+          The canvas could not be coloured: {drawn.message}
+        </p>
+      )}
+      {drawn.kind === 'ready' && <CommunityLegend state={drawn} onHighlight={onHighlight} />}
     </section>
   );
 }

@@ -1,20 +1,13 @@
 /**
  * The discovery panel: ask "X to Y" (connect) or "A and B" (share) in words, see who is central,
  * meetings by date and what is worth a look next, all within one time window. Answers go onto
- * the canvas through the shell's callbacks; centrality styles the canvas directly.
+ * the canvas through the shell's callbacks; centrality styles the canvas directly (CentralityTable).
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type {
-  CentralityResponse,
-  ConnectResponse,
-  GraphData,
-  GraphNode,
-  TimelineEntry,
-} from '../../../common/api.ts';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { ConnectResponse, GraphData, GraphNode, TimelineEntry } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
 import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { OPEN_WINDOW, type TimeWindow } from './api.ts';
-import { applyCentrality, clearCentrality } from './canvasStyle.ts';
 import { CentralityTable } from './CentralityTable.tsx';
 import { ConnectResult } from './ConnectResult.tsx';
 import { ShareResult } from './ShareResult.tsx';
@@ -73,7 +66,6 @@ export function DiscoveryPanel({
   const [chosen, setChosen] = useState({ seq: 0, index: 0 });
   const [draft, setDraft] = useState<TimeWindow>(OPEN_WINDOW);
   const [window, setWindow] = useState<TimeWindow>(OPEN_WINDOW);
-  const [centrality, setCentrality] = useState<CentralityResponse | undefined>();
 
   // A question from the header search box is shown and asked once per seq (state derived from
   // a changed prop, set during render as React recommends).
@@ -114,25 +106,6 @@ export function DiscoveryPanel({
     }
   }, [answered, onGraph, onHighlight]);
 
-  // Centrality on the canvas follows the canvas's elements.
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const cy = canvas.current?.core();
-    if (!cy) return;
-    let styled = 0;
-    if (centrality) styled = applyCentrality(cy, centrality.rows);
-    else clearCentrality(cy);
-    // Tells tests (and devtools) how many canvas nodes carry the centrality styling.
-    if (panel.current) panel.current.dataset.styled = String(styled);
-  }, [canvas, centrality, elementsKey]);
-  useEffect(
-    () => () => {
-      const cy = canvas.current?.core();
-      if (cy) clearCentrality(cy);
-    },
-    [canvas],
-  );
-
   const showDated = useCallback(
     (entry: TimelineEntry) => {
       onGraph({ nodes: [entry.node, ...entry.participants], relationships: [] });
@@ -145,12 +118,7 @@ export function DiscoveryPanel({
   );
 
   return (
-    <section
-      ref={panel}
-      className="discovery"
-      aria-labelledby="discovery-title"
-      data-testid="discovery-panel"
-    >
+    <section className="discovery" aria-labelledby="discovery-title" data-testid="discovery-panel">
       <h2 id="discovery-title" className="details__title">
         Discover
       </h2>
@@ -238,7 +206,14 @@ export function DiscoveryPanel({
           />
         </>
       )}
-      {view === 'central' && <CentralityTable window={window} onShow={setCentrality} />}
+      {view === 'central' && (
+        <CentralityTable
+          window={window}
+          canvas={canvas}
+          elementsKey={elementsKey}
+          onHighlight={onHighlight}
+        />
+      )}
       {view === 'timeline' && <Timeline window={window} onShow={showDated} />}
       {view === 'suggest' && (
         <SuggestionsList

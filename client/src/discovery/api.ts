@@ -1,6 +1,7 @@
 /** Typed calls to the discovery API (docs/DISCOVERY.md). */
 import type {
   CentralityMeasure,
+  CentralityMembersResponse,
   CentralityResponse,
   ConnectRank,
   ConnectResponse,
@@ -10,7 +11,7 @@ import type {
   SuggestionsResponse,
   TimelineResponse,
 } from '../../../common/api.ts';
-import { getJson } from '../api/http.ts';
+import { getJson, postJson } from '../api/http.ts';
 
 /** A time window as typed: YYYY, YYYY-MM or YYYY-MM-DD; empty for open. */
 export interface TimeWindow {
@@ -62,6 +63,22 @@ export function fetchCentrality(
 ): Promise<CentralityResponse> {
   const query = params({ measure, limit, from: window.from, to: window.to });
   return getJson(`/api/discovery/centrality?${query}`, signal);
+}
+
+/** The score and community of each node given (those on the canvas). */
+export function fetchCentralityMembers(
+  measure: CentralityMeasure,
+  ids: ElementId[],
+  window: TimeWindow,
+  signal?: AbortSignal,
+): Promise<CentralityMembersResponse> {
+  const body = {
+    measure,
+    ids,
+    ...(window.from ? { from: window.from } : {}),
+    ...(window.to ? { to: window.to } : {}),
+  };
+  return postJson('/api/discovery/centrality/members', body, signal);
 }
 
 export function fetchSuggestions(

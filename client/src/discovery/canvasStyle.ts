@@ -1,31 +1,15 @@
 /**
- * Centrality on the canvas: node size by score, colour by community, set as per-node style
- * overrides on the Cytoscape instance so the label styling underneath stays untouched and
- * comes back when the overlay is cleared.
+ * Centrality on the canvas: node size by score, colour by community, for every node drawn, set
+ * as per-node style overrides on the Cytoscape instance so the label styling underneath stays
+ * untouched and comes back when the overlay is cleared.
  */
 import type { Core } from 'cytoscape';
-import type { CentralityRow } from '../../../common/api.ts';
+import type { CentralityMembersResponse } from '../../../common/api.ts';
+import { OUTSIDE_COMMUNITIES, type CommunityColours } from './communityColours.ts';
 
 const MIN_SIZE = 22;
 const MAX_SIZE = 70;
-
-/** Colour-blind-safe hues for communities (Okabe–Ito first, then more). */
-export const COMMUNITY_COLOURS = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#999999',
-  '#8C564B',
-  '#17BECF',
-];
-
-export function communityColour(community: number): string {
-  return COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length] ?? '#999999';
-}
+const OUTSIDE_SIZE = 16;
 
 /** Size between MIN_SIZE and MAX_SIZE, by the square root of the score's share of the top score. */
 export function sizeFor(score: number, top: number): number {
@@ -35,17 +19,37 @@ export function sizeFor(score: number, top: number): number {
 
 const STYLED = 'width height background-color';
 
-/** Styles the nodes in `rows` that are on the canvas; returns how many were styled. */
-export function applyCentrality(cy: Core, rows: readonly CentralityRow[]): number {
-  const top = Math.max(0, ...rows.map((r) => r.score));
+/**
+ * Styles the canvas nodes the answer names: members by score and community, the others small
+ * and pale. Returns how many nodes were styled.
+ */
+export function applyCentrality(
+  cy: Core,
+  answer: CentralityMembersResponse,
+  colours: CommunityColours,
+): number {
   let styled = 0;
   cy.batch(() => {
     cy.nodes().removeStyle(STYLED);
-    for (const row of rows) {
-      const node = cy.getElementById(row.node.id);
+    for (const member of answer.members) {
+      const node = cy.getElementById(member.node);
       if (node.empty()) continue;
-      const size = sizeFor(row.score, top);
-      node.style({ width: size, height: size, 'background-color': communityColour(row.community) });
+      const size = sizeFor(member.score, answer.top);
+      node.style({
+        width: size,
+        height: size,
+        'background-color': colours.colourOf(member.community),
+      });
+      styled += 1;
+    }
+    for (const id of answer.outside) {
+      const node = cy.getElementById(id);
+      if (node.empty()) continue;
+      node.style({
+        width: OUTSIDE_SIZE,
+        height: OUTSIDE_SIZE,
+        'background-color': OUTSIDE_COMMUNITIES,
+      });
       styled += 1;
     }
   });
