@@ -24,18 +24,22 @@ ORDER BY p.index, m.start, e.key`;
  * The facts this document states: relationships around the entities it mentions or wrote that
  * list it among their documents or quote one of its passages.
  */
-export const READ_FACTS = `
-MATCH (d:Document {key: $key})
-WITH d, COLLECT {
+const ENTITIES_OF_DOCUMENT = `COLLECT {
     MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN e
     UNION
     MATCH (e:Entity) WHERE e.key IN coalesce(d.entityKeys, []) RETURN e
     UNION
     MATCH (d)-[:DESCRIBES]->(e:Entity) RETURN e
-  } AS entities
+  }`;
+
+const FACTS_OF_ENTITIES = `MATCH (e)-[r]-()
+WHERE $key IN coalesce(r.documents, []) OR any(p IN coalesce(r.evidencePassages, []) WHERE p STARTS WITH $prefix)`;
+
+export const READ_FACTS = `
+MATCH (d:Document {key: $key})
+WITH d, ${ENTITIES_OF_DOCUMENT} AS entities
 UNWIND entities AS e
-MATCH (e)-[r]-()
-WHERE $key IN coalesce(r.documents, []) OR any(p IN coalesce(r.evidencePassages, []) WHERE p STARTS WITH $prefix)
+${FACTS_OF_ENTITIES}
 WITH DISTINCT r
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN r AS fact, type(r) AS type,
@@ -50,3 +54,18 @@ RETURN a.key AS aKey, [l IN labels(a) WHERE l <> 'Entity'][0] AS aKind, a.name A
        b.key AS bKey, [l IN labels(b) WHERE l <> 'Entity'][0] AS bKind, b.name AS bName,
        r.score AS score, r.method AS method, r.status AS status
 ORDER BY aKey, bKey`;
+
+/**
+ * What a document brought into the graph: its node, the entities it mentions or introduced, the
+ * facts it states (as READ_FACTS finds them) with their ends, its DESCRIBES links and its first
+ * passage. Which of these are new is decided from `seed` and `documents` (read.ts).
+ */
+export const READ_CHANGES = `
+MATCH (d:Document {key: $key})
+WITH d, ${ENTITIES_OF_DOCUMENT} AS entities
+WITH d, entities, COLLECT { UNWIND entities AS e ${FACTS_OF_ENTITIES} RETURN DISTINCT r } AS facts
+RETURN d AS document, entities, facts,
+  [r IN facts | startNode(r)] + [r IN facts | endNode(r)] AS ends,
+  COLLECT { MATCH (d)-[x:DESCRIBES]->() RETURN x } AS describes,
+  COUNT { (d)-[:HAS_PASSAGE]->(:Passage) } AS passages,
+  COLLECT { MATCH (d)-[:HAS_PASSAGE]->(p:Passage) RETURN p ORDER BY p.index LIMIT 1 } AS first`;

@@ -4,6 +4,7 @@
  */
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type {
+  DocumentChanges,
   DocumentDetail,
   DocumentFact,
   DocumentListResponse,
@@ -11,11 +12,12 @@ import type {
   DocumentSummary,
 } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
-import { encodeProperties } from '../db/encode.ts';
+import { encodeProperties, toGraphNode, toGraphRelationship } from '../db/encode.ts';
 import { EVIDENCE_LISTS } from '../ingest/write/queries.ts';
 import {
   COUNT_DOCUMENTS,
   LIST_DOCUMENTS,
+  READ_CHANGES,
   READ_DOCUMENT,
   READ_FACTS,
   READ_MENTIONS,
@@ -189,6 +191,51 @@ export async function readDocument(
       mentions,
       facts,
       reviews,
+    };
+  }, timeoutMs);
+}
+
+/** Whether an element is this document's own: no seed states it and this document came first. */
+function introducedBy(element: Node | Relationship, documentKey: string): boolean {
+  const p = element.properties as Record<string, unknown>;
+  const documents = Array.isArray(p.documents) ? (p.documents as unknown[]) : [];
+  return p.seed === undefined && documents[0] === documentKey;
+}
+
+/** What one document brought into the graph, or undefined when there is no such document. */
+export async function readChanges(
+  db: Database,
+  key: string,
+  timeoutMs: number,
+): Promise<DocumentChanges | undefined> {
+  return db.read(async (tx) => {
+    const record = (await tx.run(READ_CHANGES, { key, prefix: `${key}#` })).records[0];
+    if (!record) return undefined;
+    const document = record.get('document') as Node;
+    const entities = record.get('entities') as Node[];
+    const facts = record.get('facts') as Relationship[];
+    const describes = record.get('describes') as Relationship[];
+    const nodes = new Map<string, Node>();
+    for (const node of [document, ...entities, ...(record.get('ends') as Node[])])
+      nodes.set(node.elementId, node);
+    const ingested = (document.properties as Record<string, unknown>).ingestedAt !== undefined;
+    const first = (record.get('first') as Node[])[0];
+    return {
+      document: presentSummary(document, num(record.get('passages'))),
+      nodes: [...nodes.values()].map(toGraphNode),
+      relationships: [...facts, ...describes].map(toGraphRelationship),
+      added: {
+        nodes: [
+          ...(ingested ? [document.elementId] : []),
+          ...entities.filter((e) => introducedBy(e, key)).map((e) => e.elementId),
+        ],
+        relationships: [
+          ...facts.filter((r) => introducedBy(r, key)).map((r) => r.elementId),
+          ...(ingested ? describes.map((r) => r.elementId) : []),
+        ],
+      },
+      confirmed: facts.filter((r) => !introducedBy(r, key)).map((r) => r.elementId),
+      firstPassage: first ? toGraphNode(first) : null,
     };
   }, timeoutMs);
 }

@@ -1,6 +1,7 @@
 /**
  * POST /api/documents (ingest a text), GET /api/documents (list), GET /api/documents/:id (one
- * document with passages, mentions and facts). Writing goes through the `requireWriteToken` hook
+ * document with passages, mentions and facts), GET /api/documents/:id/changes (what it brought
+ * into the graph, as graph elements). Writing goes through the `requireWriteToken` hook
  * when one is given, before the body is read.
  */
 import express, { Router, type Request, type RequestHandler } from 'express';
@@ -15,7 +16,7 @@ import {
   type DocumentSubmission,
   type IngestErrorId,
 } from '../ingest/index.ts';
-import { listDocuments, readDocument } from './read.ts';
+import { listDocuments, readChanges, readDocument } from './read.ts';
 
 /** Raw bodies may be larger than a document: the ingestion limit answers with its own problem. */
 const RAW_BODY_LIMIT = '2mb';
@@ -84,6 +85,12 @@ function submission(req: Request): DocumentSubmission {
   );
 }
 
+/** Both the key ("document:slug") and its slug alone name a document. */
+function documentKey(params: unknown): string {
+  const { id } = parseParams(DocumentParams, params);
+  return id.startsWith('document:') ? id : `document:${id}`;
+}
+
 const passThrough: RequestHandler = (_req, _res, next) => next();
 
 export interface DocumentsRouterOptions {
@@ -119,12 +126,17 @@ export function documentsRouter(
   });
 
   router.get('/documents/:id', async (req, res) => {
-    const { id } = parseParams(DocumentParams, req.params);
-    // Both the key ("document:slug") and its slug alone name the document.
-    const key = id.startsWith('document:') ? id : `document:${id}`;
+    const key = documentKey(req.params);
     const document = await readDocument(db, key, timeoutMs);
     if (!document) throw notFound(`No document "${key}".`);
     res.json(document);
+  });
+
+  router.get('/documents/:id/changes', async (req, res) => {
+    const key = documentKey(req.params);
+    const changes = await readChanges(db, key, timeoutMs);
+    if (!changes) throw notFound(`No document "${key}".`);
+    res.json(changes);
   });
 
   return router;

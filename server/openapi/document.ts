@@ -350,6 +350,27 @@ function paths(config: Config): Json {
         },
       },
     },
+    '/api/documents/{id}/changes': {
+      get: {
+        summary:
+          'What one document brought into the graph: its entities and facts as graph elements, which are new and which it confirms',
+        parameters: [
+          param(
+            'id',
+            'path',
+            { type: 'string', minLength: 1, maxLength: 300 },
+            'Document key ("document:slug") or slug.',
+          ),
+        ],
+        responses: {
+          '200': {
+            description: 'DocumentChanges (common/api.ts)',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         summary: 'This document',

@@ -9,6 +9,7 @@ import express from 'express';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  DocumentChanges,
   DocumentDetail,
   DocumentListResponse,
   IngestResponse,
@@ -158,6 +159,56 @@ describe('documents API', () => {
         (f) => f.type === 'PARTICIPATED_IN' && f.from.key === 'person:vladimir-putin',
       ),
     ).toBe(true);
+  });
+
+  it('says what a document brought into the graph: new nodes and facts apart from confirmed ones', async () => {
+    const list = (await (
+      await fetch(`${base}/api/documents?limit=10`)
+    ).json()) as DocumentListResponse;
+    const beijing = list.documents.find((d) => d.title.includes('Beijing'));
+    const changes = (await (
+      await fetch(`${base}/api/documents/${encodeURIComponent(beijing?.key ?? '')}/changes`)
+    ).json()) as DocumentChanges;
+    expect(changes.document).toMatchObject({ key: beijing?.key, passages: beijing?.passages });
+    const byKey = new Map(changes.nodes.map((n) => [n.properties.key, n.id]));
+    const nodeIds = new Set(changes.nodes.map((n) => n.id));
+    const relIds = new Set(changes.relationships.map((r) => r.id));
+    // Putin was in the graph before (the seed): shown, not new; Xi Jinping and the talks are new.
+    const putin = byKey.get('person:vladimir-putin') as string;
+    expect(nodeIds.has(putin)).toBe(true);
+    expect(changes.added.nodes).not.toContain(putin);
+    expect(changes.added.nodes).toContain(byKey.get('person:xi-jinping'));
+    expect(changes.added.nodes).toContain(byKey.get(beijing?.key));
+    const meeting = changes.nodes.find(
+      (n) => n.labels.includes('Meeting') && changes.added.nodes.includes(n.id),
+    );
+    expect(meeting).toBeDefined();
+    // Putin's participation in these talks is a new fact, quoted from this document.
+    const participation = changes.relationships.find(
+      (r) => r.type === 'PARTICIPATED_IN' && r.start === putin && r.end === meeting?.id,
+    );
+    expect(changes.added.relationships).toContain(participation?.id);
+    // Every element named is in the answer; nothing is both new and confirmed.
+    for (const id of changes.added.nodes) expect(nodeIds.has(id)).toBe(true);
+    for (const id of [...changes.added.relationships, ...changes.confirmed])
+      expect(relIds.has(id)).toBe(true);
+    expect(changes.confirmed.filter((id) => changes.added.relationships.includes(id))).toEqual([]);
+    for (const r of changes.relationships) {
+      expect(nodeIds.has(r.start)).toBe(true);
+      expect(nodeIds.has(r.end)).toBe(true);
+    }
+    // Its first passage, from which the reader opens its text.
+    expect(String(changes.firstPassage?.properties.key)).toMatch(new RegExp(`^${beijing?.key}#`));
+    expect(changes.firstPassage?.labels).toContain('Passage');
+
+    // The seed's document brought nothing new by ingestion: all its facts are the seed's own.
+    const seed = (await (
+      await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks/changes`)
+    ).json()) as DocumentChanges;
+    expect(seed.added).toEqual({ nodes: [], relationships: [] });
+    expect(seed.confirmed.length).toBeGreaterThan(20);
+    const missing = await fetch(`${base}/api/documents/document:nothing-here/changes`);
+    expect(missing.status).toBe(404);
   });
 
   it('lists documents, newest ingestion first, the seed document last', async () => {

@@ -1,8 +1,10 @@
 /**
  * Typed calls to the explorer API (docs/API.md): search, nodes, relationships, neighbours, paths,
- * schema.
+ * schema, documents.
  */
 import type {
+  DocumentChanges,
+  DocumentListResponse,
   ElementId,
   NeighboursResponse,
   NodeResponse,
@@ -74,4 +76,14 @@ export function fetchPaths(
 
 export function fetchSchema(signal?: AbortSignal): Promise<SchemaResponse> {
   return getJson('/api/schema', signal);
+}
+
+/** Documents, newest ingestion first. */
+export function fetchDocuments(signal?: AbortSignal): Promise<DocumentListResponse> {
+  return getJson('/api/documents?limit=100', signal);
+}
+
+/** What one document brought into the graph. */
+export function fetchDocumentChanges(key: string, signal?: AbortSignal): Promise<DocumentChanges> {
+  return getJson(`/api/documents/${encodeURIComponent(key)}/changes`, signal);
 }

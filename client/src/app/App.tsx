@@ -8,7 +8,6 @@ import type { NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
 import { looksLikeQuestion } from '../discovery/api.ts';
 import { DiscoveryPanel, type Highlight } from '../discovery/DiscoveryPanel.tsx';
-import { DocumentView } from '../document/DocumentView.tsx';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { searchPlaceholder } from '../schema/examples.ts';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
@@ -26,6 +25,7 @@ import { useLabelChoices } from './useLabelChoices.ts';
 import { useViewLink } from './useViewLink.ts';
 import './keyboard.css';
 import { DetailsTab } from './DetailsTab.tsx';
+import { DocumentTab } from './DocumentTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { useDrawnView } from './useDrawnView.ts';
 
@@ -138,14 +138,18 @@ export function App() {
   // Discovery answers (connect, share, timeline) highlight their own elements on its tab.
   const [discoveryHighlight, setDiscoveryHighlight] = useState<Highlight | undefined>();
   const [question, setQuestion] = useState<{ text: string; seq: number } | undefined>();
+  // What a document changed is highlighted on the Document tab.
+  const [changesHighlight, setChangesHighlight] = useState<Highlight | undefined>();
   const highlight = useMemo(
     () =>
       tab === 'discover'
         ? discoveryHighlight
-        : chosenPath
-          ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships }
-          : undefined,
-    [chosenPath, tab, discoveryHighlight],
+        : tab === 'document' && changesHighlight
+          ? changesHighlight
+          : chosenPath
+            ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships }
+            : undefined,
+    [chosenPath, tab, discoveryHighlight, changesHighlight],
   );
 
   const actions: NodeActions = useMemo(
@@ -310,21 +314,23 @@ export function App() {
               onQuery={runInConsole}
             />
           )}
-          {tab === 'document' &&
-            (documentPassage ? (
-              <DocumentView
-                passage={documentPassage}
-                profile={documentProfile}
-                focus={documentFocus}
-                styles={styles}
-                counts={counts}
-                onMention={explorer.showNode}
-              />
-            ) : (
-              <p className="muted hint">
-                Open a document from a node&apos;s evidence, or select a passage on the canvas.
-              </p>
-            ))}
+          {tab === 'document' && (
+            <DocumentTab
+              passage={documentPassage}
+              profile={documentProfile}
+              focus={documentFocus}
+              styles={styles}
+              counts={counts}
+              onMention={explorer.showNode}
+              onClose={() => {
+                setDocPassage(undefined);
+                if (passageSelected) setSelection(undefined);
+              }}
+              onGraph={addData}
+              onHighlight={setChangesHighlight}
+              onRead={actions.openPassage}
+            />
+          )}
           {tab === 'paths' && (
             <PathFinder
               selected={selectedNode}

@@ -46,8 +46,8 @@ export function StageOverlay({
     return (
       <div className="overlay" role="status" data-testid="blank-canvas">
         <p>
-          <strong>The canvas is empty.</strong> Search above for a person, country or organisation
-          to start from it.
+          <strong>The canvas is empty.</strong> Search above for a name to start from it, or run a
+          query in the console.
         </p>
       </div>
     );

@@ -43,7 +43,7 @@ export function SearchBox({
   counts,
   onPick,
   label = 'Search the graph',
-  placeholder = 'Search people, countries, organisations…',
+  placeholder = 'Search the graph…',
   variant = 'header',
   keepChoice = false,
   onQuestion,
