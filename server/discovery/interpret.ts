@@ -5,6 +5,7 @@
  * diacritics) wins; else the first whose names all match something; else a plain search.
  */
 import type { GraphNode, InterpretResponse, InterpretedTerm } from '../../common/api.ts';
+import { captionOf, type CaptionRules } from '../../common/caption.ts';
 import { searchNodes } from '../search/search.ts';
 import { foldText, queryTerms } from '../search/text.ts';
 import { MAX_QUERY_TERMS } from '../search/search.ts';
@@ -17,8 +18,9 @@ const CANDIDATES_PER_NAME = 10;
 /** Readings tried at most (each costs one search per name). */
 const MAX_READINGS = 6;
 
-function namesOf(node: GraphNode): string[] {
-  const out: string[] = [];
+/** What a node is called: its caption on this schema, the usual naming keys and its aliases. */
+function namesOf(node: GraphNode, rules: CaptionRules): string[] {
+  const out: string[] = [captionOf(node, rules)];
   for (const key of ['name', 'title', 'acronym', 'officialName', 'fullName']) {
     const value = node.properties[key];
     if (typeof value === 'string') out.push(value);
@@ -28,9 +30,9 @@ function namesOf(node: GraphNode): string[] {
   return out;
 }
 
-export function isExactMatch(text: string, node: GraphNode): boolean {
+export function isExactMatch(text: string, node: GraphNode, rules: CaptionRules = {}): boolean {
   const folded = foldText(text);
-  return namesOf(node).some((name) => foldText(name) === folded);
+  return namesOf(node, rules).some((name) => foldText(name) === folded);
 }
 
 export async function interpret(
@@ -38,6 +40,7 @@ export async function interpret(
   query: string,
   limits: { scanLimit: number },
 ): Promise<InterpretResponse> {
+  const rules = ctx.facts.profile.captions;
   const resolved = new Map<string, GraphNode | null>();
   const resolve = async (text: string): Promise<GraphNode | null> => {
     const key = foldText(text);
@@ -55,7 +58,7 @@ export async function interpret(
             )
           ).hits.map((h) => h.node);
     // "Russia" names Russia, not the best-scored "talks between Tajikistan and Russia".
-    const hit = hits.find((node) => isExactMatch(text, node)) ?? hits[0] ?? null;
+    const hit = hits.find((node) => isExactMatch(text, node, rules)) ?? hits[0] ?? null;
     resolved.set(key, hit);
     return hit;
   };
@@ -66,7 +69,7 @@ export async function interpret(
   const search = readings[readings.length - 1] as PhraseReading;
   // A phrase that is itself a name ("Oil and gas sector") is a search, not a question.
   const whole = await resolve(search.terms[0] as string);
-  if (whole && isExactMatch(search.terms[0] as string, whole)) {
+  if (whole && isExactMatch(search.terms[0] as string, whole, rules)) {
     return answer(query, 'search', [{ text: search.terms[0] as string, node: whole }], null);
   }
 
@@ -81,7 +84,7 @@ export async function interpret(
     if (nodes.some((n) => n === null)) continue;
     const distinct = new Set(nodes.map((n) => n?.id)).size === nodes.length;
     if (!distinct) continue;
-    if (terms.every((t) => t.node && isExactMatch(t.text, t.node))) {
+    if (terms.every((t) => t.node && isExactMatch(t.text, t.node, rules))) {
       return answer(query, reading.intent, terms, null);
     }
     loose ??= { reading, terms };

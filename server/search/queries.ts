@@ -85,8 +85,10 @@ RETURN n AS node, best`;
 
 /**
  * Candidates for a typo-tolerant answer: nodes of the scan whose texts, together, contain at least
- * half of the three-letter pieces ($grams, one list per word) of every word. The caller keeps those
- * a word of which is within the allowed edits (match.ts); a near miss shares most pieces.
+ * `$required[i]` of the three-letter pieces `$grams[i]` of every word i — what a word within its
+ * allowed edits must still share (each edit breaks at most three pieces, so a short word with one
+ * typo may share none) — most pieces shared first. The caller keeps those a word of which is
+ * within the allowed edits (match.ts).
  */
 export function typoCandidatesQuery(labels: readonly string[]): string {
   return `
@@ -95,9 +97,9 @@ CALL (n, position) {
   ${NODE_TEXTS}
   WITH collect(folded) AS folded
   WITH reduce(s = '', f IN folded | s + ' ' + f) AS blob
-  WITH [grams IN $grams | size([g IN grams WHERE blob CONTAINS g]) * 1.0 / size(grams)] AS shares
-  WHERE all(share IN shares WHERE share >= 0.5)
-  RETURN reduce(total = 0.0, share IN shares | total + share) AS closeness
+  WITH [grams IN $grams | size([g IN grams WHERE blob CONTAINS g])] AS found
+  WHERE all(i IN range(0, size($grams) - 1) WHERE found[i] >= $required[i])
+  RETURN reduce(total = 0.0, i IN range(0, size($grams) - 1) | total + found[i] * 1.0 / size($grams[i])) AS closeness
 }
 WITH n, closeness
 ORDER BY closeness DESC, elementId(n)

@@ -57,6 +57,15 @@ export function trigrams(word: string): string[] {
   return [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
 }
 
+/**
+ * The pieces of `trigrams(word)` a word within fuzzyEdits(word) edits of it still contains:
+ * each edit breaks at most three (the q-gram lemma), so short words with a typo may share none.
+ */
+export function requiredTrigrams(word: string): number {
+  const edits = fuzzyEdits(word);
+  return edits === 0 ? trigrams(word).length : Math.max(0, [...word].length - 2 - 3 * edits);
+}
+
 /** Typo candidates looked at per wanted hit. */
 const TYPO_CANDIDATES_PER_HIT = 5;
 
@@ -126,7 +135,7 @@ export async function scanSearch(
   };
 }
 
-/** Nothing as typed: nodes with a word within the allowed edits of every word (or most words). */
+/** Nothing as typed: nodes with a word within the allowed edits of every word. */
 async function typoSearch(
   db: Database,
   plan: ScanStep[],
@@ -143,6 +152,7 @@ async function typoSearch(
         await tx.run(typoCandidatesQuery(plan.map((s) => s.label)), {
           ...params,
           grams: folded.map(trigrams),
+          required: folded.map((term) => neo4j.int(requiredTrigrams(term))),
           candidates: neo4j.int(request.limit * TYPO_CANDIDATES_PER_HIT),
         })
       ).records,
@@ -152,8 +162,9 @@ async function typoSearch(
   for (const record of rows) {
     const node = toGraphNode(record.get('node') as Node);
     const match = bestMatch(node.properties, request.query, captions[node.labels[0] ?? ''] ?? []);
+    // Every word must be there, as typed or within its edits: the pieces only narrowed.
     const score = match ? typoCloseness(node.properties, folded) : 0;
-    if (match && score > 0) hits.push({ node, score, match });
+    if (match && score === 1) hits.push({ node, score, match });
   }
   return hits.slice(0, request.limit);
 }

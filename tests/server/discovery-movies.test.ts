@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/database.ts';
 import {
   CentralityResponseSchema,
   ConnectResponseSchema,
+  InterpretResponseSchema,
   ShareResponseSchema,
   TimelineResponseSchema,
 } from '../../server/discovery/schemas.ts';
@@ -115,6 +116,20 @@ describe.skipIf(!hasSharedDatasets)(title, () => {
       ['Movie', [id['Apollo 13']]],
     ]);
     expect(body.documents).toEqual([]);
+  });
+
+  it('reads questions typed in its own names: connect, share, a typo, a film title', async () => {
+    const read = async (q: string) =>
+      ok(await get(app.base, `/api/discovery/interpret?q=${enc(q)}`), InterpretResponseSchema);
+    const connect = await read('Kevin Bacon to Tom Hanks');
+    expect(connect.intent).toBe('connect');
+    expect(connect.terms.map((t) => t.node?.id)).toEqual([id['Kevin Bacon'], id['Tom Hanks']]);
+    const share = await read('keanu reeves and tom hanks');
+    expect(share.intent).toBe('share');
+    expect(share.terms.map((t) => t.node?.id)).toEqual([id['Keanu Reeves'], id['Tom Hanks']]);
+    const typo = await read('Meg Rian to Apollo 13');
+    expect(typo.intent).toBe('connect');
+    expect(typo.terms.map((t) => t.node?.id)).toEqual([id['Meg Ryan'], id['Apollo 13']]);
   });
 
   it('has no dates: the timeline says so, and a window keeps every film (a year is a number)', async () => {
