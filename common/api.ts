@@ -677,7 +677,7 @@ export interface DocumentChanges {
   nodes: GraphNode[];
   /** The facts it states, and its link to what it describes. */
   relationships: GraphRelationship[];
-  /** What no source had stated before this document: new nodes and new facts. */
+  /** What no source had stated before this document: new entities and new facts. */
   added: { nodes: ElementId[]; relationships: ElementId[] };
   /** Facts it states that another source (the seed, another document) states too. */
   confirmed: ElementId[];

@@ -218,21 +218,15 @@ export async function readChanges(
     const nodes = new Map<string, Node>();
     for (const node of [document, ...entities, ...(record.get('ends') as Node[])])
       nodes.set(node.elementId, node);
-    const ingested = (document.properties as Record<string, unknown>).ingestedAt !== undefined;
     const first = (record.get('first') as Node[])[0];
     return {
       document: presentSummary(document, num(record.get('passages'))),
       nodes: [...nodes.values()].map(toGraphNode),
       relationships: [...facts, ...describes].map(toGraphRelationship),
+      // The document's own node and links are sources, not knowledge it added.
       added: {
-        nodes: [
-          ...(ingested ? [document.elementId] : []),
-          ...entities.filter((e) => introducedBy(e, key)).map((e) => e.elementId),
-        ],
-        relationships: [
-          ...facts.filter((r) => introducedBy(r, key)).map((r) => r.elementId),
-          ...(ingested ? describes.map((r) => r.elementId) : []),
-        ],
+        nodes: entities.filter((e) => introducedBy(e, key)).map((e) => e.elementId),
+        relationships: facts.filter((r) => introducedBy(r, key)).map((r) => r.elementId),
       },
       confirmed: facts.filter((r) => !introducedBy(r, key)).map((r) => r.elementId),
       firstPassage: first ? toGraphNode(first) : null,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import {
+  CentralityMembersResponseSchema,
   CentralityResponseSchema,
   ConnectResponseSchema,
   InterpretResponseSchema,
@@ -20,7 +21,7 @@ import {
   openTestDatabase,
   SHARED_MISSING_MESSAGE,
 } from '../support/neo4j.ts';
-import { enc, get, ok, serve, type Served } from './api-harness.ts';
+import { enc, get, ok, post, serve, type Served } from './api-harness.ts';
 import { idsBy } from './discovery-harness.ts';
 
 const PEOPLE = ['Kevin Bacon', 'Tom Hanks', 'Meg Ryan', 'Keanu Reeves', 'Apollo 13'];
@@ -130,6 +131,16 @@ describe.skipIf(!hasSharedDatasets)(title, () => {
     const typo = await read('Meg Rian to Apollo 13');
     expect(typo.intent).toBe('connect');
     expect(typo.terms.map((t) => t.node?.id)).toEqual([id['Meg Ryan'], id['Apollo 13']]);
+  });
+
+  it('colours the nodes of a canvas by community through the whole app, without a write token', async () => {
+    const ids = Object.values(id);
+    const body = ok(
+      await post(app.base, '/api/discovery/centrality/members', { ids, measure: 'pagerank' }),
+      CentralityMembersResponseSchema,
+    );
+    expect(body.members.map((m) => m.node).sort()).toEqual([...ids].sort());
+    expect(body.outside).toEqual([]);
   });
 
   it('has no dates: the timeline says so, and a window keeps every film (a year is a number)', async () => {
