@@ -9,7 +9,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { cypherRouter } from './cypher/router.ts';
-import { discoveryRouter } from './discovery/router.ts';
+import { createDiscovery, type Discovery } from './discovery/router.ts';
 import { documentsRouter } from './documents/router.ts';
 import { overviewRouter } from './graph/overview.ts';
 import { healthRouter } from './health/router.ts';
@@ -38,9 +38,11 @@ export interface AppDeps {
   log: Logger;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string | undefined;
+  /** Receives the discovery domain, e.g. so the warm-up can fill its projection cache. */
+  onDiscovery?: ((discovery: Discovery) => void) | undefined;
 }
 
-export function createApp({ db, config, log, clientDir }: AppDeps): Express {
+export function createApp({ db, config, log, clientDir, onDiscovery }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // API answers are not cached by clients: hashing every JSON body for an ETag is wasted work.
@@ -77,7 +79,9 @@ export function createApp({ db, config, log, clientDir }: AppDeps): Express {
   api.use(relationshipsRouter(db, facts, config));
   api.use(pathsRouter(db, facts, config));
   api.use(cypherRouter(db, config));
-  api.use(discoveryRouter(db, facts, config));
+  const discovery = createDiscovery(db, facts, config);
+  onDiscovery?.(discovery);
+  api.use(discovery.router);
   api.use(openapiRouter(config));
   api.use(documentsRouter(db, config));
   api.use(sendNotFound);

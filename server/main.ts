@@ -15,6 +15,7 @@ import { createLogger } from './log.ts';
 import { SeedError } from './seed/errors.ts';
 import { seedIfEmpty } from './seed/index.ts';
 import { localWriteToken } from './security/local-token.ts';
+import type { Discovery } from './discovery/router.ts';
 import { warmUp } from './warm-up.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
       log.warn({ err: error }, 'Neo4j is not reachable at start-up; serving with 503 until it is');
   }
 
-  const app = createApp({ db, config, log, clientDir: path.join(REPO_ROOT, 'dist', 'client') });
+  let discovery: Discovery | undefined;
+  const app = createApp({
+    db,
+    config,
+    log,
+    clientDir: path.join(REPO_ROOT, 'dist', 'client'),
+    onDiscovery: (d) => (discovery = d),
+  });
   const server: Server = app.listen(config.http.port, config.http.host, () => {
     log.info(
       { url: `http://${config.http.host}:${config.http.port}`, bootMs: Date.now() - bootStarted },
@@ -48,7 +56,7 @@ async function main(): Promise<void> {
     );
   });
   // Warm Neo4j's plan and page caches while the first user is still loading the page.
-  warmUp(db, config).then(
+  warmUp(db, config, discovery).then(
     (ms) => log.info({ warmUpMs: ms }, 'warm-up done'),
     (error: unknown) => log.warn({ err: error }, 'warm-up failed; first requests may be slow'),
   );

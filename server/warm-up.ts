@@ -1,10 +1,16 @@
 /**
  * Warm-up at start: the first schema read, search and overview of a fresh Neo4j spend seconds
- * planning queries and reading pages from disk. Running them once before users arrive puts the
- * plans in Neo4j's query cache and the data in its page cache, so no first request waits.
+ * planning queries and reading pages from disk, and the first discovery answer reads the whole
+ * graph's projection. Running them once before users arrive puts the plans in Neo4j's query
+ * cache, the data in its page cache and the projection in the discovery cache and its worker, so
+ * no first request waits.
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { algorithmWorker } from './discovery/algorithm-worker-client.ts';
+import type { Discovery } from './discovery/router.ts';
+import { WHOLE_GRAPH } from './discovery/scope.ts';
+import { AppError } from './http/problems.ts';
 import { readOverview } from './graph/overview.ts';
 import { readSchemaProfile } from './schema/profile.ts';
 import { readSchema, readSchemaFacts } from './schema/read.ts';
@@ -13,8 +19,11 @@ import { searchNodes } from './search/search.ts';
 /** A query no text contains: the scan looks at everything it would look at for a real one. */
 const WARM_UP_QUERY = 'zq0warmup0qz';
 
-/** Runs the costly first reads once; returns how long it took. Failures are the caller's to log. */
-export async function warmUp(db: Database, config: Config): Promise<number> {
+/**
+ * Runs the costly first reads once; returns how long it took. Failures are the caller's to log,
+ * except a graph too large to project, which discovery refuses on request anyway.
+ */
+export async function warmUp(db: Database, config: Config, discovery?: Discovery): Promise<number> {
   const started = Date.now();
   const timeoutMs = config.limits.queryTimeoutMs * 4;
   await db.read((tx) => readSchema(tx, db.target.database), timeoutMs);
@@ -29,5 +38,17 @@ export async function warmUp(db: Database, config: Config): Promise<number> {
     { timeoutMs, scanLimit: config.limits.searchScanLimit },
   );
   await readOverview(db, facts.profile, timeoutMs);
+  if (discovery) {
+    try {
+      const { projection } = await discovery.cache.get(
+        WHOLE_GRAPH,
+        facts.evidence,
+        facts.profile.dates,
+      );
+      await algorithmWorker().hold(projection);
+    } catch (error) {
+      if (!(error instanceof AppError && error.id === 'query-refused')) throw error;
+    }
+  }
   return Date.now() - started;
 }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
+import type { Discovery } from '../../server/discovery/router.ts';
 import { problemType, type ProblemId } from '../../server/http/problems.ts';
 import { createLogger } from '../../server/log.ts';
 import { ProblemSchema } from '../../server/openapi/schemas.ts';
@@ -16,19 +17,28 @@ import { ProblemSchema } from '../../server/openapi/schemas.ts';
 export interface Served {
   base: string;
   config: Config;
+  /** The app's discovery domain (its projection cache). */
+  discovery: Discovery;
   close: () => Promise<void>;
 }
 
 /** Serves the whole app on 127.0.0.1:<free port>; `env` adjusts the configuration. */
 export async function serve(db: Database, env: Record<string, string> = {}): Promise<Served> {
   const config = loadConfig(env);
-  const app = createApp({ db, config, log: createLogger('silent') });
+  let discovery: Discovery | undefined;
+  const app = createApp({
+    db,
+    config,
+    log: createLogger('silent'),
+    onDiscovery: (d) => (discovery = d),
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
     config,
+    discovery: discovery as Discovery,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,6 +9,7 @@ import { captionOf } from '../../common/caption.ts';
 import type { Database } from '../../server/db/database.ts';
 import {
   CentralityResponseSchema,
+  ConnectResponseSchema,
   TimelineResponseSchema,
 } from '../../server/discovery/schemas.ts';
 import {
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await clearDatabase(db);
   await loadForeignGraph(db);
   app = await serve(db);
-  await warmUp(db, app.config);
+  await warmUp(db, app.config, app.discovery);
   schema = ok(await get(app.base, '/api/schema'), SchemaResponseSchema);
 }, 400_000);
 afterAll(async () => {
@@ -203,6 +204,22 @@ describe('the first view', () => {
     expect(view.nodes.filter((n) => !tied.has(n.id))).toEqual([]);
     const labels = new Set(view.nodes.flatMap((n) => n.labels));
     expect([...labels].sort()).toEqual(Object.keys(FOREIGN_COUNTS).sort());
+  });
+});
+
+describe('the warm-up', () => {
+  it('left the whole graph projected: the first connect reads no projection', async () => {
+    const [a, b] = await db.read(async (tx) =>
+      (
+        await tx.run('MATCH (a:Person)-[]-()-[]-(b:Person) WHERE a <> b RETURN a, b LIMIT 1')
+      ).records.flatMap((r) => [r.get('a').elementId as string, r.get('b').elementId as string]),
+    );
+    const body = ok(
+      await get(app.base, `/api/discovery/connect?from=${enc(a ?? '')}&to=${enc(b ?? '')}`),
+      ConnectResponseSchema,
+    );
+    expect(body.projection.fresh).toBe(false);
+    expect(body.paths.length).toBeGreaterThan(0);
   });
 });
 
