@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathsResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
+import { InterpretResponseSchema } from '../../server/discovery/schemas.ts';
 import { PathsResponseSchema } from '../../server/openapi/schemas.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import {
@@ -233,5 +234,18 @@ describe.skipIf(!hasSharedDatasets)(examples, () => {
     expect(body.paths).toHaveLength(5);
     expect(body.paths[0]?.length).toBeLessThanOrEqual(3);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('reads questions in its own names: codes, descriptions, a typo', async () => {
+    const read = async (q: string) =>
+      ok(await get(app.base, `/api/discovery/interpret?q=${enc(q)}`), InterpretResponseSchema);
+    const codes = await read('LHR to JFK');
+    expect(codes.intent).toBe('connect');
+    expect(codes.terms.map((t) => t.node?.properties.iata)).toEqual(['LHR', 'JFK']);
+    const named = await read('Heathrow and Gatwick');
+    expect(named.intent).toBe('share');
+    expect(named.terms.map((t) => t.node?.properties.iata)).toEqual(['LHR', 'LGW']);
+    const typo = await read('Heathrw to JFK');
+    expect(typo.terms.map((t) => t.node?.properties.iata)).toEqual(['LHR', 'JFK']);
   });
 });
