@@ -11,8 +11,11 @@ import { AppError } from '../http/problems.ts';
 /** Methods that never change state (RFC 9110 "safe"). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** POST routes (paths under /api) that only read: the Cypher console runs read-only queries. */
-export const READ_ONLY_POSTS: ReadonlySet<string> = new Set(['/cypher']);
+/**
+ * POST routes (paths under /api) that only read: the Cypher console runs read-only queries, and
+ * resolving a saved view's references reads (its list is too long for a query string).
+ */
+export const READ_ONLY_POSTS: ReadonlySet<string> = new Set(['/cypher', '/nodes/resolve']);
 
 export const WWW_AUTHENTICATE = 'Bearer realm="summit-graph"';
 
