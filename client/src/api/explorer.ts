@@ -1,6 +1,6 @@
 /**
  * Typed calls to the explorer API (docs/API.md): search, nodes, relationships, neighbours, paths,
- * schema.
+ * schema, and resolving a saved view's references.
  */
 import type {
   ElementId,
@@ -8,10 +8,12 @@ import type {
   NodeResponse,
   PathsResponse,
   RelationshipResponse,
+  ResolveRequest,
+  ResolveResponse,
   SchemaResponse,
   SearchResponse,
 } from '../../../common/api.ts';
-import { getJson } from './http.ts';
+import { getJson, postJson } from './http.ts';
 
 export const NEIGHBOUR_PAGE = 50;
 
@@ -74,4 +76,12 @@ export function fetchPaths(
 
 export function fetchSchema(signal?: AbortSignal): Promise<SchemaResponse> {
   return getJson('/api/schema', signal);
+}
+
+/** The current elements for a saved view's references (stable keys, element ids as fallback). */
+export function resolveReferences(
+  request: ResolveRequest,
+  signal?: AbortSignal,
+): Promise<ResolveResponse> {
+  return postJson('/api/nodes/resolve', request, signal);
 }

@@ -57,6 +57,19 @@ export interface GraphCanvasHandle {
   centre(id: string): void;
   /** The instance, for exports. */
   core(): Core | null;
+  /** Model positions of every node drawn so far (now or earlier). */
+  positions(): Map<string, Point>;
+  viewport(): Viewport;
+  /**
+   * Puts a saved view back: nodes go to these positions (arriving ones included), the viewport
+   * is set once they are drawn, and selecting `quietSelect` does not move the view.
+   */
+  restore(positions: ReadonlyMap<string, Point>, viewport: Viewport, quietSelect?: string): void;
+}
+
+export interface Viewport {
+  zoom: number;
+  pan: { x: number; y: number };
 }
 
 interface Props {
@@ -101,7 +114,9 @@ export function GraphCanvas({
   const memory = useRef(new Map<string, Point>());
   const handlers = useRef({ onSelect, onExpand, onOpen });
   const layoutRef = useRef(layout);
-  const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
+  const viewport = useRef<Viewport | undefined>(undefined);
+  // A restored view's viewport, set after its elements are drawn; its selection, not centred on.
+  const restoring = useRef<{ viewport?: Viewport; quietSelect?: string }>({});
   // Counts arrivals drawn over several frames, so the effects that follow elements run again.
   const [drawnSlices, setDrawnSlices] = useState(0);
 
@@ -180,7 +195,12 @@ export function GraphCanvas({
     const before = new Set(cy.nodes().map((n) => n.id()));
     const { unplaced, slices } = syncElements(cy, elements, memory.current, arrival);
     const finish = () => {
-      if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
+      const restored = restoring.current.viewport;
+      if (restored) {
+        restoring.current.viewport = undefined;
+        cy.viewport(restored);
+        if (container) container.dataset.layout = 'done';
+      } else if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
       if (container) {
         // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
         container.dataset.renderedNodes = String(cy.nodes().length);
@@ -237,7 +257,9 @@ export function GraphCanvas({
     if (element.empty() || element.selected()) return;
     current.unselect();
     element.select();
-    if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
+    const quiet = restoring.current.quietSelect === selected;
+    restoring.current.quietSelect = undefined;
+    if (element.isNode() && !quiet) cy.animate({ center: { eles: element } }, { duration: 200 });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {
@@ -279,6 +301,23 @@ export function GraphCanvas({
       if (cy && element?.nonempty()) cy.center(element);
     },
     core: () => cyRef.current,
+    positions: () => {
+      if (cyRef.current) remember(cyRef.current, memory.current);
+      return new Map(memory.current);
+    },
+    viewport: () => {
+      const cy = cyRef.current;
+      return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : { zoom: 1, pan: { x: 0, y: 0 } };
+    },
+    restore: (positions, view, quietSelect) => {
+      const cy = cyRef.current;
+      for (const [id, point] of positions) {
+        memory.current.set(id, { ...point });
+        cy?.getElementById(id).position({ ...point });
+      }
+      restoring.current = { viewport: view, ...(quietSelect ? { quietSelect } : {}) };
+      cy?.viewport(view);
+    },
   }));
 
   // Arrow keys move the selection to the nearest node that way; Enter opens its details.

@@ -7,6 +7,7 @@ import type {
   ConstraintSummary,
   GraphData,
   GraphNode,
+  GraphRelationship,
   NodeRef,
   ResolveRequest,
   ResolveResponse,
@@ -75,6 +76,9 @@ export function captureSnapshot(input: CaptureInput): SceneSnapshot {
   const rels = Object.values(input.scene.relationships).filter(
     (r) => position.has(r.start) && position.has(r.end),
   );
+  const parallelKey = (r: GraphRelationship) => `${r.start}\u0000${r.type}\u0000${r.end}`;
+  const parallels = new Map<string, number>();
+  for (const r of rels) parallels.set(parallelKey(r), (parallels.get(parallelKey(r)) ?? 0) + 1);
   const indexes = (ids: readonly string[]) =>
     ids.flatMap((id) => (position.has(id) ? [position.get(id) as number] : []));
   const selected = input.selection;
@@ -95,7 +99,8 @@ export function captureSnapshot(input: CaptureInput): SceneSnapshot {
       s: position.get(r.start) as number,
       e: position.get(r.end) as number,
       t: r.type,
-      ...(r.virtual ? {} : { id: r.id }),
+      // Ends and type find a relationship; its id only tells parallel ones apart.
+      ...(!r.virtual && (parallels.get(parallelKey(r)) ?? 0) > 1 ? { id: r.id } : {}),
     })),
     hidden: indexes(input.scene.hidden),
     pinned: indexes(input.scene.pinned),

@@ -2,7 +2,7 @@
  * The scene snapshot: one versioned, self-contained description of a view (its elements by stable
  * reference, where they stand, what is hidden, filters, styles, layout, viewport and selection),
  * validated with zod so a bad link or file is refused with a message that says what is wrong.
- * Deep links carry it as base64url JSON; saved scenes and scene files keep it as JSON.
+ * Deep links carry it as deflated base64url JSON; saved scenes and scene files keep it as JSON.
  */
 import { z } from 'zod';
 import type { NodeRef } from '../../../common/api.ts';
@@ -130,16 +130,30 @@ export function parseSnapshot(value: unknown): SceneSnapshot {
   throw new SnapshotError(`This scene cannot be read: ${problems.slice(0, 5).join('; ')}`);
 }
 
-/** The snapshot as base64url of its UTF-8 JSON: one URL-safe word for a `view=` parameter. */
-export function encodeSnapshot(snapshot: SceneSnapshot): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(snapshot));
+/** Bytes through a compression or decompression stream. */
+async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream) {
+  const piped = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * The snapshot as base64url of its deflated UTF-8 JSON: one URL-safe word for a `view=`
+ * parameter. Deflating matters: a view's references repeat labels, keys and id prefixes, and a
+ * URL must stay well under the server's 16 KB request-head limit.
+ */
+export async function encodeSnapshot(snapshot: SceneSnapshot): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(snapshot));
+  return toBase64Url(await through(json, new CompressionStream('deflate-raw')));
+}
+
 /** Reads a `view=` parameter back; a damaged one is a SnapshotError saying so. */
-export function decodeSnapshot(text: string): SceneSnapshot {
+export async function decodeSnapshot(text: string): Promise<SceneSnapshot> {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) {
     throw new SnapshotError(
       'This link’s view is damaged: it has characters base64url does not use.',
@@ -149,10 +163,11 @@ export function decodeSnapshot(text: string): SceneSnapshot {
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const inflated = await through(bytes, new DecompressionStream('deflate-raw'));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   } catch {
     throw new SnapshotError(
-      'This link’s view is damaged: it is not encoded JSON (was it cut short?).',
+      'This link’s view is damaged: it does not unpack to JSON (was it cut short?).',
     );
   }
   return parseSnapshot(json);
