@@ -77,6 +77,12 @@ describe('POST /api/nodes/resolve', () => {
     expect(body.nodes[1]).toBeNull();
     expect(body.relationships).toEqual([null, null]);
     expect(body.unresolved).toEqual({ nodes: [1], relationships: [0, 1] });
+    // Names from a link are only ever quoted names: odd ones find nothing, and break nothing.
+    const odd = await resolve({
+      nodes: [{ label: 'No`such label', property: 'k`ey) RETURN 1 //', value: 'x' }],
+      relationships: [{ start: 0, end: 0, type: 'T`' }],
+    });
+    expect(odd.unresolved).toEqual({ nodes: [0], relationships: [0] });
   });
 
   it('resolves no node for a key more than one node has', async () => {
