@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { decodeSnapshot } from '../../client/src/scene/snapshot.ts';
 import { parseSceneFile } from '../../client/src/scene/savedScenes.ts';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { collectPageErrors, useExplorerSession, screenshot } from '../support/browser.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
@@ -104,9 +104,13 @@ const settled = (page: Page) =>
   page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
 
 /** Opens a link in a browser context of its own: nothing stored from the first page. */
+/** Console errors and uncaught exceptions of the pages opened in fresh contexts. */
+const freshErrors: string[][] = [];
+
 async function openFresh(url: string, drawn = true): Promise<Page> {
   const context = await e2e.browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  freshErrors.push(collectPageErrors(page));
   await page.goto(url);
   if (drawn) await settled(page);
   else await page.getByRole('combobox', { name: 'Search the graph' }).waitFor();
@@ -306,5 +310,6 @@ describe('saved scenes', () => {
     await screenshot(page, 'scenes-bad-file');
     await page.context().close();
     expect(e2e.pageErrors).toEqual([]);
+    expect(freshErrors.flat()).toEqual([]);
   });
 });
