@@ -27,6 +27,12 @@ import {
   setClass,
   syncElements,
 } from './canvasSync.ts';
+import {
+  canvasHandle,
+  type GraphCanvasHandle,
+  type Restoring,
+  type Viewport,
+} from './canvasHandle.ts';
 import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
@@ -48,29 +54,7 @@ if (typeof document !== 'undefined' && !document.getElementById(CYTOSCAPE_STYLES
 
 export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | undefined;
 
-export interface GraphCanvasHandle {
-  fit(): void;
-  zoomBy(factor: number): void;
-  /** Lays out the whole scene again with the given layout. */
-  relayout(name: LayoutName): void;
-  /** Centres the view on an element without changing the zoom. */
-  centre(id: string): void;
-  /** The instance, for exports. */
-  core(): Core | null;
-  /** Model positions of every node drawn so far (now or earlier). */
-  positions(): Map<string, Point>;
-  viewport(): Viewport;
-  /**
-   * Puts a saved view back: nodes go to these positions (arriving ones included), the viewport
-   * is set once they are drawn, and selecting `quietSelect` does not move the view.
-   */
-  restore(positions: ReadonlyMap<string, Point>, viewport: Viewport, quietSelect?: string): void;
-}
-
-export interface Viewport {
-  zoom: number;
-  pan: { x: number; y: number };
-}
+export type { GraphCanvasHandle, Viewport } from './canvasHandle.ts';
 
 interface Props {
   elements: ElementDefinition[];
@@ -116,7 +100,7 @@ export function GraphCanvas({
   const layoutRef = useRef(layout);
   const viewport = useRef<Viewport | undefined>(undefined);
   // A restored view's viewport, set after its elements are drawn; its selection, not centred on.
-  const restoring = useRef<{ viewport?: Viewport; quietSelect?: string }>({});
+  const restoring = useRef<Restoring>({});
   // Counts arrivals drawn over several frames, so the effects that follow elements run again.
   const [drawnSlices, setDrawnSlices] = useState(0);
 
@@ -282,43 +266,14 @@ export function GraphCanvas({
     }
   }, [highlight, elements, webgl, drawnSlices]);
 
-  useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 40),
-    zoomBy: (factor) => {
-      const cy = cyRef.current;
-      if (!cy) return;
-      cy.zoom({
-        level: cy.zoom() * factor,
-        renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-      });
-    },
-    relayout: (name) => {
-      if (cyRef.current) runLayout(cyRef.current, containerRef.current, name, false);
-    },
-    centre: (id) => {
-      const cy = cyRef.current;
-      const element = cy?.getElementById(id);
-      if (cy && element?.nonempty()) cy.center(element);
-    },
-    core: () => cyRef.current,
-    positions: () => {
-      if (cyRef.current) remember(cyRef.current, memory.current);
-      return new Map(memory.current);
-    },
-    viewport: () => {
-      const cy = cyRef.current;
-      return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : { zoom: 1, pan: { x: 0, y: 0 } };
-    },
-    restore: (positions, view, quietSelect) => {
-      const cy = cyRef.current;
-      for (const [id, point] of positions) {
-        memory.current.set(id, { ...point });
-        cy?.getElementById(id).position({ ...point });
-      }
-      restoring.current = { viewport: view, ...(quietSelect ? { quietSelect } : {}) };
-      cy?.viewport(view);
-    },
-  }));
+  useImperativeHandle(ref, () =>
+    canvasHandle(
+      () => cyRef.current,
+      () => containerRef.current,
+      memory,
+      restoring,
+    ),
+  );
 
   // Arrow keys move the selection to the nearest node that way; Enter opens its details.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
