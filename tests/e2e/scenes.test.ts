@@ -244,6 +244,24 @@ describe('a linked view', () => {
   });
 });
 
+describe('a damaged view link', () => {
+  test('opens the app with a message that says what is wrong', async () => {
+    const page = await openFresh(`${e2e.app.url}/?view=bm90LWEtdmlldw`, false);
+    await page
+      .getByText(
+        'Could not open the linked view: This link’s view is damaged: it does not unpack to JSON (was it cut short?).',
+      )
+      .waitFor();
+    // Nothing half-restored: the canvas stays empty and exploring starts from search.
+    expect([null, '0']).toContain(
+      await page.getByTestId('graph-canvas').getAttribute('data-rendered-nodes'),
+    );
+    expect(await page.getByRole('combobox', { name: 'Search the graph' }).isEnabled()).toBe(true);
+    await screenshot(page, 'scenes-link-damaged');
+    await page.context().close();
+  });
+});
+
 describe('saved scenes', () => {
   test('are saved per database, reopened, exported to a file and imported back', async () => {
     const page = await openFresh(`${e2e.app.url}/?base=empty`, false);
