@@ -249,6 +249,35 @@ export interface NeighboursResponse {
   hasMore: boolean;
 }
 
+/**
+ * A node named so that a link outlives a reload of the database: by a property that a uniqueness
+ * or node-key constraint guarantees for one of its labels, or else by its element id.
+ */
+export type NodeRef =
+  { id: ElementId } | { label: string; property: string; value: string | number | boolean };
+
+/** A relationship by its ends (indexes into the request's nodes) and type; its id picks among parallels. */
+export interface RelationshipRef {
+  start: number;
+  end: number;
+  type: string;
+  id?: ElementId;
+}
+
+/** POST /api/nodes/resolve */
+export interface ResolveRequest {
+  nodes: NodeRef[];
+  relationships: RelationshipRef[];
+}
+
+/** The current elements for the references, in their order; null where none (or more than one) matches. */
+export interface ResolveResponse {
+  nodes: (GraphNode | null)[];
+  relationships: (GraphRelationship | null)[];
+  /** Indexes of the references that found nothing. */
+  unresolved: { nodes: number[]; relationships: number[] };
+}
+
 export interface PathHop {
   relationship: ElementId;
   from: ElementId;

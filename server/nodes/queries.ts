@@ -65,3 +65,28 @@ export function passagesByKeyQuery(passageLabels: readonly string[]): string {
   const labels = passageLabels.map(quoteName).join('|');
   return `MATCH (p:${labels}) WHERE p.key IN $keys RETURN p`;
 }
+
+/** Nodes by element id, for references that have no stable key. */
+export const NODES_BY_ID_QUERY = `
+UNWIND $refs AS ref
+OPTIONAL MATCH (n) WHERE elementId(n) = ref.id
+RETURN ref.index AS index, collect(n) AS found`;
+
+/**
+ * Nodes by one label and property, at most two per reference so an ambiguous reference shows.
+ * The label and key come from the request and are quoted; the values are parameters.
+ */
+export function nodesByKeyQuery(label: string, property: string): string {
+  return `UNWIND $refs AS ref
+OPTIONAL MATCH (n:${quoteName(label)}) WHERE n.${quoteName(property)} = ref.value
+WITH ref, collect(n)[..2] AS found
+RETURN ref.index AS index, found`;
+}
+
+/** Relationships of a type between two resolved nodes, in element id order. */
+export const RELATIONSHIPS_BETWEEN_QUERY = `
+UNWIND $refs AS ref
+OPTIONAL MATCH (a)-[r]->(b)
+  WHERE elementId(a) = ref.start AND elementId(b) = ref.end AND type(r) = ref.type
+WITH ref, r ORDER BY elementId(r)
+RETURN ref.index AS index, collect(r) AS found`;

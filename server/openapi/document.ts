@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { CYPHER_QUERY_MAX_LENGTH } from '../cypher/router.ts';
-import { NEIGHBOUR_MAX_LIMIT } from '../nodes/router.ts';
+import {
+  NEIGHBOUR_MAX_LIMIT,
+  RESOLVE_MAX_NODES,
+  RESOLVE_MAX_RELATIONSHIPS,
+} from '../nodes/router.ts';
 import { RATE_LIMIT_EXEMPT } from '../security/rate-limit.ts';
 import { needsWriteToken } from '../security/write-token.ts';
 import { PATHS_DEFAULT_K, PATHS_DEFAULT_MAX_LENGTH, PATHS_MAX_K } from '../paths/router.ts';
@@ -208,6 +212,25 @@ function paths(config: Config): Json {
         responses: {
           '200': json('NeighboursResponse', 'The page'),
           ...problems('400', '404', '503', '504'),
+        },
+      },
+    },
+    '/api/nodes/resolve': {
+      post: {
+        summary: 'The current nodes and relationships for the references of a saved view',
+        description:
+          'Nodes by a key property of one of their labels (found only when exactly one node has it) ' +
+          'or by element id; relationships by the indexes of their resolved ends and their type, the ' +
+          `saved element id choosing among parallel ones. At most ${RESOLVE_MAX_NODES} nodes and ` +
+          `${RESOLVE_MAX_RELATIONSHIPS} relationships. Unknown references come back as null and are ` +
+          'listed in unresolved. Reads only: no write token needed.',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('ResolveRequest') } },
+        },
+        responses: {
+          '200': json('ResolveResponse', 'One entry per reference'),
+          ...problems('400', '413', '503', '504'),
         },
       },
     },

@@ -319,6 +319,46 @@ const PositionSchema = z.strictObject({
   offset: count,
 });
 
+const NodeRefSchema = component(
+  'NodeRef',
+  z.union([
+    z.strictObject({ id: elementId }),
+    z.strictObject({
+      label: z.string(),
+      property: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean()]),
+    }),
+  ]),
+  'A node by a property a uniqueness or node-key constraint guarantees for one of its labels, ' +
+    'or by its element id.',
+);
+
+export const ResolveRequestSchema = component(
+  'ResolveRequest',
+  z.strictObject({
+    nodes: z.array(NodeRefSchema),
+    relationships: z.array(
+      z.strictObject({
+        start: count.describe('Index of the start node in nodes'),
+        end: count.describe('Index of the end node in nodes'),
+        type: z.string(),
+        id: elementId.optional(),
+      }),
+    ),
+  }),
+);
+
+export const ResolveResponseSchema = component(
+  'ResolveResponse',
+  z.strictObject({
+    nodes: z.array(GraphNodeSchema.nullable()),
+    relationships: z.array(GraphRelationshipSchema.nullable()),
+    unresolved: z.strictObject({ nodes: z.array(count), relationships: z.array(count) }),
+  }),
+  'The current element for each reference, in request order; null (and its index in unresolved) ' +
+    'where nothing, or more than one node, matches.',
+);
+
 export const CypherRequestSchema = component(
   'CypherRequest',
   z.strictObject({
@@ -367,6 +407,8 @@ export type ApiSchemasMatch = [
   Check<Same<z.infer<typeof RelationshipResponseSchema>, Api.RelationshipResponse>>,
   Check<Same<z.infer<typeof NeighboursResponseSchema>, Api.NeighboursResponse>>,
   Check<Same<z.infer<typeof PathsResponseSchema>, Api.PathsResponse>>,
+  Check<Same<z.infer<typeof ResolveRequestSchema>, Api.ResolveRequest>>,
+  Check<Same<z.infer<typeof ResolveResponseSchema>, Api.ResolveResponse>>,
   Check<Same<z.infer<typeof CypherRequestSchema>, Api.CypherRequest>>,
   Check<Same<z.infer<typeof CypherResponseSchema>, Api.CypherResponse>>,
 ];

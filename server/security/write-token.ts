@@ -12,11 +12,13 @@ import { AppError } from '../http/problems.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * POST routes (paths under /api) that only read: the Cypher console runs read-only queries; the
- * centrality of a canvas's nodes takes their ids in a body, too many for a query string.
+ * POST routes (paths under /api) that only read, each taking a list too long for a query string:
+ * the Cypher console runs read-only queries, resolving a saved view's references reads, and so
+ * does the centrality of a canvas's nodes.
  */
 export const READ_ONLY_POSTS: ReadonlySet<string> = new Set([
   '/cypher',
+  '/nodes/resolve',
   '/discovery/centrality/members',
 ]);
 

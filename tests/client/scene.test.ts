@@ -142,3 +142,24 @@ describe('withHistory', () => {
     expect(h.past).toHaveLength(3);
   });
 });
+
+describe('restoring a saved view', () => {
+  test('replaces the scene in one step, keeping only hidden and pinned nodes it has', () => {
+    const reduce = withHistory(sceneReducer);
+    const start = reduce(initialHistory(EMPTY_SCENE), {
+      type: 'add',
+      data: { nodes: [node('old')], relationships: [] },
+    });
+    const restored = reduce(start, {
+      type: 'restore',
+      data: { nodes: [node('a'), node('b')], relationships: [rel('r', 'a', 'b')] },
+      hidden: ['b', 'old'],
+      pinned: ['a', 'gone'],
+    });
+    expect(Object.keys(restored.present.nodes)).toEqual(['a', 'b']);
+    expect(restored.present.hidden).toEqual(['b']);
+    expect(restored.present.pinned).toEqual(['a']);
+    expect(visibleData(restored.present).nodes.map((n) => n.id)).toEqual(['a']);
+    expect(reduce(restored, { type: 'undo' }).present).toBe(start.present);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Typed calls to the explorer API (docs/API.md): search, nodes, relationships, neighbours, paths,
- * schema, documents.
+ * schema, documents, and resolving a saved view's references.
  */
 import type {
   DocumentChanges,
@@ -10,10 +10,12 @@ import type {
   NodeResponse,
   PathsResponse,
   RelationshipResponse,
+  ResolveRequest,
+  ResolveResponse,
   SchemaResponse,
   SearchResponse,
 } from '../../../common/api.ts';
-import { getJson } from './http.ts';
+import { getJson, postJson } from './http.ts';
 
 export const NEIGHBOUR_PAGE = 50;
 
@@ -86,4 +88,12 @@ export function fetchDocuments(signal?: AbortSignal): Promise<DocumentListRespon
 /** What one document brought into the graph. */
 export function fetchDocumentChanges(key: string, signal?: AbortSignal): Promise<DocumentChanges> {
   return getJson(`/api/documents/${encodeURIComponent(key)}/changes`, signal);
+}
+
+/** The current elements for a saved view's references (stable keys, element ids as fallback). */
+export function resolveReferences(
+  request: ResolveRequest,
+  signal?: AbortSignal,
+): Promise<ResolveResponse> {
+  return postJson('/api/nodes/resolve', request, signal);
 }

@@ -13,6 +13,7 @@ import { searchPlaceholder } from '../schema/examples.ts';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
 import { useHealth, type HealthState } from '../health/useHealth.ts';
 import { PathFinder } from '../paths/PathFinder.tsx';
+import { ScenesMenu } from '../scene/ScenesMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { parseViewLink } from './deepLink.ts';
 import { SidePanel, type PanelTab } from './SidePanel.tsx';
@@ -22,6 +23,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { useExplorer } from './useExplorer.ts';
 import { useUndoKeys } from './useUndoKeys.ts';
 import { useLabelChoices } from './useLabelChoices.ts';
+import { useScenes } from './useScenes.ts';
 import { useViewLink } from './useViewLink.ts';
 import './keyboard.css';
 import { DetailsTab } from './DetailsTab.tsx';
@@ -83,17 +85,6 @@ export function App() {
     loadRef.current = load;
   }, [load]);
 
-  useViewLink({
-    initialLink,
-    attempt,
-    explorer,
-    canvas,
-    showPaths,
-    setLoad,
-    paths: paths?.result,
-    consoleQuery: consoleOpen && consoleQuery ? consoleQuery : undefined,
-  });
-
   const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
   useUndoKeys(dispatch);
 
@@ -103,21 +94,42 @@ export function App() {
   // Label colours and captions the user chose, kept per database; and labels or types switched off.
   const database =
     health.kind === 'up' ? `${health.health.neo4j.uri}|${health.health.neo4j.database}` : '';
-  const { styles, captionChoices, captionRules, chooseColour, chooseCaption } = useLabelChoices(
+  const labelChoices = useLabelChoices(database, explorer.labels, explorer.schema?.captions);
+  const { styles, captionChoices, captionRules, chooseColour, chooseCaption } = labelChoices;
+  const drawnView = useDrawnView({
+    visible,
+    counts,
+    styles,
+    captionRules,
     database,
-    explorer.labels,
-    explorer.schema?.captions,
-  );
-  const { filter, setFilter, drawn, types, observed, renderer, elements, legend, documentProfile } =
-    useDrawnView({
-      visible,
-      counts,
-      styles,
-      captionRules,
-      database,
-      evidenceProfile: explorer.schema?.evidence,
-      schemaDates: explorer.schema?.dates,
-    });
+    evidenceProfile: explorer.schema?.evidence,
+    schemaDates: explorer.schema?.dates,
+  });
+  const { filter, setFilter, drawn, types, observed, renderer, elements, legend } = drawnView;
+  const { documentProfile } = drawnView;
+  const scenes = useScenes({
+    explorer,
+    canvas,
+    filter,
+    restoreFilter: drawnView.restoreFilter,
+    colourChoices: labelChoices.colourChoices,
+    captionChoices,
+    applyStyle: labelChoices.applyStyle,
+    initialView: initialLink.view,
+    ready: load.kind === 'ready',
+    database,
+  });
+  useViewLink({
+    initialLink,
+    attempt,
+    explorer,
+    canvas,
+    showPaths,
+    setLoad,
+    paths: paths?.result,
+    consoleQuery: consoleOpen && consoleQuery ? consoleQuery : undefined,
+    viewSettled: scenes.viewSettled,
+  });
   const overviewData = explorer.overview;
   const suggestions = useMemo(
     () =>
@@ -238,7 +250,14 @@ export function App() {
                 consoleOpener.current = document.activeElement;
               setConsoleOpen((open) => !open);
             }}
-          />
+          >
+            <ScenesMenu
+              database={database}
+              capture={scenes.capture}
+              open={scenes.open}
+              linkFor={scenes.linkFor}
+            />
+          </Toolbar>
           <div className="stage__body">
             <GraphCanvas
               ref={canvas}

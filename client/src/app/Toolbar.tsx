@@ -1,5 +1,8 @@
-/** Canvas controls: undo/redo, zoom and fit, layout, hidden nodes, export and the scene counts. */
-import type { RefObject } from 'react';
+/**
+ * Canvas controls: undo/redo, zoom and fit, layout, hidden nodes, export, scenes and the scene
+ * counts.
+ */
+import type { ReactNode, RefObject } from 'react';
 import type { GraphData } from '../../../common/api.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
@@ -26,6 +29,8 @@ interface Props {
   onConsole: () => void;
   visible: GraphData;
   totalNodes: number | undefined;
+  /** More controls after export (the scenes menu). */
+  children?: ReactNode;
 }
 
 export function Toolbar(props: Props) {
@@ -85,6 +90,7 @@ export function Toolbar(props: Props) {
         Cypher
       </button>
       <ExportMenu data={visible} core={() => canvas.current?.core() ?? null} />
+      {props.children}
       <p className="status-line" data-testid="scene-counts" aria-live="polite">
         {plural(visible.nodes.length, 'node')} ·{' '}
         {plural(visible.relationships.length, 'relationship')}

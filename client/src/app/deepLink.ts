@@ -1,6 +1,8 @@
 /**
  * The view in the URL, so a shared link reproduces it: the starting point, the selected node,
  * the nodes whose neighbourhoods were expanded, the layout, a path between two nodes and a console query.
+ * A `view=` parameter carries a whole scene snapshot instead (scene/snapshot.ts): elements by
+ * stable key, positions, filters, styles and viewport; the other parameters still open as before.
  */
 import { DEFAULT_LAYOUT, isLayoutName, type LayoutName } from '../graph/layouts.ts';
 
@@ -13,7 +15,12 @@ export interface ViewLink {
   path?: { from: string; to: string };
   /** A Cypher query: the console opens with it and runs it. */
   query?: string;
+  /** An encoded scene snapshot (scene/snapshot.ts), read when the app restores it. */
+  view?: string;
 }
+
+/** The parameter that carries a scene snapshot. */
+export const VIEW_PARAM = 'view';
 
 const LIST_SEPARATOR = ' ';
 
@@ -24,6 +31,7 @@ export function parseViewLink(search: string): ViewLink {
   const to = params.get('to');
   const select = params.get('select');
   const query = params.get('query');
+  const view = params.get(VIEW_PARAM);
   return {
     base: params.get('base') === 'empty' ? 'empty' : 'overview',
     ...(select ? { select } : {}),
@@ -31,6 +39,7 @@ export function parseViewLink(search: string): ViewLink {
     layout: isLayoutName(layout) ? layout : DEFAULT_LAYOUT,
     ...(from && to ? { path: { from, to } } : {}),
     ...(query ? { query } : {}),
+    ...(view ? { view } : {}),
   };
 }
 
@@ -46,6 +55,7 @@ export function formatViewLink(view: ViewLink): string {
     params.set('to', view.path.to);
   }
   if (view.query) params.set('query', view.query);
+  if (view.view) params.set(VIEW_PARAM, view.view);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -93,13 +93,19 @@ export function useDrawnView({
   const sources = evidenceProfile ? evidenceProfile.passageLabels : dataSources;
   const sourcesFor = sources.length > 0 ? `${database}|${sources.join('|')}` : '';
   const [sourcesHiddenFor, setSourcesHiddenFor] = useState('');
-  if (sourcesFor && sourcesHiddenFor !== sourcesFor) {
+  // A restored view brings its own filter, sources shown or not: it is not overruled later.
+  const [restored, setRestored] = useState(false);
+  if (sourcesFor && sourcesHiddenFor !== sourcesFor && !restored) {
     setSourcesHiddenFor(sourcesFor);
     setFilter((f) => ({ ...f, hiddenLabels: [...new Set([...f.hiddenLabels, ...sources])] }));
   }
   return {
     filter,
     setFilter,
+    restoreFilter: (next: ViewFilter) => {
+      setRestored(true);
+      setFilter(next);
+    },
     drawn,
     types,
     observed,

@@ -93,6 +93,12 @@ export function useExplorer(initial: ViewLink) {
     [],
   );
 
+  /** Puts a saved view's elements back as the scene, with its hidden and pinned nodes. */
+  const restoreScene = useCallback((data: GraphData, hidden: string[], pinned: string[]) => {
+    registerLabels(labelsOf(data));
+    dispatch({ type: 'restore', data, hidden, pinned });
+  }, []);
+
   /** Empties the canvas: exploring starts from search. */
   const clear = useCallback(() => {
     dispatch({ type: 'clear' });
@@ -207,6 +213,7 @@ export function useExplorer(initial: ViewLink) {
     overview,
     base,
     clear,
+    restoreScene,
     loadOverview,
     expand,
     bringIn,

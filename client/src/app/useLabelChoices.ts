@@ -33,6 +33,7 @@ export function useLabelChoices(
   setCaptionRules(captionRules);
   return {
     styles,
+    colourChoices: overrides,
     captionChoices,
     captionRules,
     chooseColour: (label: string, colour: string) => {
@@ -41,6 +42,17 @@ export function useLabelChoices(
     },
     chooseCaption: (label: string, keys: string[]) => {
       if (database) writeCaptionChoice(database, label, keys);
+      setCaptionVersion((v) => v + 1);
+    },
+    /** Takes over a saved view's colours and captions as choices of this database. */
+    applyStyle: (colours: Record<string, string>, captions: CaptionRules) => {
+      if (database) {
+        for (const [label, colour] of Object.entries(colours))
+          writeOverride(database, label, colour);
+        for (const [label, keys] of Object.entries(captions))
+          writeCaptionChoice(database, label, keys);
+      }
+      setColourVersion((v) => v + 1);
       setCaptionVersion((v) => v + 1);
     },
   };

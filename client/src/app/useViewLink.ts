@@ -1,8 +1,9 @@
 /**
  * The view and the URL: on each load, brings back what a shared link names (expansions, a path,
- * the selection) over the overview; afterwards the URL follows the view.
+ * the selection) over the overview; afterwards the URL follows the view. A link with a whole
+ * view (`view=`) is opened by useScenes; its URL stays until the view is changed.
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { PathsResponse } from '../../../common/api.ts';
 import { fetchPaths } from '../api/explorer.ts';
 import { ApiError } from '../api/http.ts';
@@ -21,6 +22,8 @@ interface Options {
   setLoad: (load: LoadState) => void;
   paths: PathsResponse | undefined;
   consoleQuery: string | undefined;
+  /** The linked view (if any) has been opened, or has failed to. */
+  viewSettled: boolean;
 }
 
 export function useViewLink(options: Options): void {
@@ -31,9 +34,14 @@ export function useViewLink(options: Options): void {
   useEffect(() => {
     const controller = new AbortController();
     void explorer.loadSchema(controller.signal);
-    loadOverview(initialLink.base === 'overview', controller.signal).then(
+    const linkedView = Boolean(initialLink.view);
+    loadOverview(initialLink.base === 'overview' && !linkedView, controller.signal).then(
       async (data) => {
         setLoad({ kind: 'ready', empty: data.nodes.length === 0 });
+        if (linkedView) {
+          setLinkApplied(true);
+          return;
+        }
         // A shared link: bring back its expansions, path and selection on top of the overview.
         for (const id of initialLink.expand) await expand(id);
         if (initialLink.path) {
@@ -71,8 +79,12 @@ export function useViewLink(options: Options): void {
   const expandedIds = Object.keys(scene.expansions).join(' ');
   const pathEnds = options.paths ? `${options.paths.from.id} ${options.paths.to.id}` : '';
   const query = options.consoleQuery;
+  const { viewSettled } = options;
+  // The URL of a linked view, kept while what the plain parameters describe stays as it opened.
+  // undefined: not yet known; null: following the view.
+  const keptView = useRef<string | null | undefined>(initialLink.view ? undefined : null);
   useEffect(() => {
-    if (!linkApplied) return;
+    if (!linkApplied || !viewSettled) return;
     const [from, to] = pathEnds.split(' ');
     const search = formatViewLink({
       base,
@@ -82,8 +94,11 @@ export function useViewLink(options: Options): void {
       ...(from && to ? { path: { from, to } } : {}),
       ...(query ? { query } : {}),
     });
+    if (keptView.current === undefined) keptView.current = search;
+    if (keptView.current === search) return;
+    keptView.current = null;
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}`);
     }
-  }, [linkApplied, base, selectedNodeId, expandedIds, layout, pathEnds, query]);
+  }, [linkApplied, viewSettled, base, selectedNodeId, expandedIds, layout, pathEnds, query]);
 }

@@ -27,6 +27,12 @@ import {
   setClass,
   syncElements,
 } from './canvasSync.ts';
+import {
+  canvasHandle,
+  type GraphCanvasHandle,
+  type Restoring,
+  type Viewport,
+} from './canvasHandle.ts';
 import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
@@ -48,16 +54,7 @@ if (typeof document !== 'undefined' && !document.getElementById(CYTOSCAPE_STYLES
 
 export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | undefined;
 
-export interface GraphCanvasHandle {
-  fit(): void;
-  zoomBy(factor: number): void;
-  /** Lays out the whole scene again with the given layout. */
-  relayout(name: LayoutName): void;
-  /** Centres the view on an element without changing the zoom. */
-  centre(id: string): void;
-  /** The instance, for exports. */
-  core(): Core | null;
-}
+export type { GraphCanvasHandle, Viewport } from './canvasHandle.ts';
 
 interface Props {
   elements: ElementDefinition[];
@@ -101,7 +98,9 @@ export function GraphCanvas({
   const memory = useRef(new Map<string, Point>());
   const handlers = useRef({ onSelect, onExpand, onOpen });
   const layoutRef = useRef(layout);
-  const viewport = useRef<{ zoom: number; pan: { x: number; y: number } } | undefined>(undefined);
+  const viewport = useRef<Viewport | undefined>(undefined);
+  // A restored view's viewport, set after its elements are drawn; its selection, not centred on.
+  const restoring = useRef<Restoring>({});
   // Counts arrivals drawn over several frames, so the effects that follow elements run again.
   const [drawnSlices, setDrawnSlices] = useState(0);
 
@@ -180,7 +179,12 @@ export function GraphCanvas({
     const before = new Set(cy.nodes().map((n) => n.id()));
     const { unplaced, slices } = syncElements(cy, elements, memory.current, arrival);
     const finish = () => {
-      if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
+      const restored = restoring.current.viewport;
+      if (restored) {
+        restoring.current.viewport = undefined;
+        cy.viewport(restored);
+        if (container) container.dataset.layout = 'done';
+      } else if (!wasEmpty) bringArrivalsIntoView(cy, before, arrival);
       if (container) {
         // Read by the end-to-end tests to know what is drawn, without reaching into Cytoscape.
         container.dataset.renderedNodes = String(cy.nodes().length);
@@ -237,7 +241,9 @@ export function GraphCanvas({
     if (element.empty() || element.selected()) return;
     current.unselect();
     element.select();
-    if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
+    const quiet = restoring.current.quietSelect === selected;
+    restoring.current.quietSelect = undefined;
+    if (element.isNode() && !quiet) cy.animate({ center: { eles: element } }, { duration: 200 });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {
@@ -260,26 +266,14 @@ export function GraphCanvas({
     }
   }, [highlight, elements, webgl, drawnSlices]);
 
-  useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 40),
-    zoomBy: (factor) => {
-      const cy = cyRef.current;
-      if (!cy) return;
-      cy.zoom({
-        level: cy.zoom() * factor,
-        renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-      });
-    },
-    relayout: (name) => {
-      if (cyRef.current) runLayout(cyRef.current, containerRef.current, name, false);
-    },
-    centre: (id) => {
-      const cy = cyRef.current;
-      const element = cy?.getElementById(id);
-      if (cy && element?.nonempty()) cy.center(element);
-    },
-    core: () => cyRef.current,
-  }));
+  useImperativeHandle(ref, () =>
+    canvasHandle(
+      () => cyRef.current,
+      () => containerRef.current,
+      memory,
+      restoring,
+    ),
+  );
 
   // Arrow keys move the selection to the nearest node that way; Enter opens its details.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -39,6 +39,8 @@ export type SceneAction =
   | { type: 'hide'; ids: ElementId[] }
   | { type: 'show-all' }
   | { type: 'pin'; ids: ElementId[]; pinned: boolean }
+  /** A saved view put back whole: its elements, with what it kept hidden and pinned. */
+  | { type: 'restore'; data: GraphData; hidden: ElementId[]; pinned: ElementId[] }
   | { type: 'clear' };
 
 export const EMPTY_SCENE: Scene = {
@@ -79,6 +81,16 @@ export function sceneReducer(scene: Scene, action: SceneAction): Scene {
         ? union(scene.pinned, ids)
         : scene.pinned.filter((id) => !ids.includes(id));
       return pinned.length === scene.pinned.length ? scene : { ...scene, pinned, arrival: null };
+    }
+    case 'restore': {
+      const index = indexData(action.data);
+      return {
+        ...EMPTY_SCENE,
+        ...index,
+        hidden: action.hidden.filter((id) => id in index.nodes),
+        pinned: action.pinned.filter((id) => id in index.nodes),
+        arrival: { anchor: null, ids: action.data.nodes.map((n) => n.id) },
+      };
     }
     case 'clear':
       return EMPTY_SCENE;
