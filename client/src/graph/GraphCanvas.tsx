@@ -16,8 +16,6 @@ import {
 import type { Scene } from '../scene/scene.ts';
 import {
   CAPTION_SETTLE_MS,
-  COMFORTABLE_ZOOM,
-  bringArrivalsIntoView,
   drawSlice,
   highlightNeighbourhood,
   nodeNearestCentre,
@@ -31,6 +29,7 @@ import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
 import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
+import { FIT_PADDING, bringArrivalsIntoView, settleLayout } from './viewFit.ts';
 
 cytoscape.use(fcose);
 
@@ -142,11 +141,7 @@ export function GraphCanvas({
     cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
     cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
     cy.on('layoutstop', () => {
-      // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
-      if (cy.nodes().length <= 2 && cy.zoom() > COMFORTABLE_ZOOM) {
-        cy.zoom(COMFORTABLE_ZOOM);
-        cy.center();
-      }
+      settleLayout(cy);
       container.dataset.layout = 'done';
       remember(cy, memory.current);
     });
@@ -261,7 +256,7 @@ export function GraphCanvas({
   }, [highlight, elements, webgl, drawnSlices]);
 
   useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.fit(undefined, 40),
+    fit: () => cyRef.current?.fit(undefined, FIT_PADDING),
     zoomBy: (factor) => {
       const cy = cyRef.current;
       if (!cy) return;
@@ -271,7 +266,9 @@ export function GraphCanvas({
       });
     },
     relayout: (name) => {
-      if (cyRef.current) runLayout(cyRef.current, containerRef.current, name, false);
+      // Another layout starts afresh (from seeded positions); the same one refines the picture.
+      const fresh = name !== layoutRef.current;
+      if (cyRef.current) runLayout(cyRef.current, containerRef.current, name, fresh);
     },
     centre: (id) => {
       const cy = cyRef.current;
