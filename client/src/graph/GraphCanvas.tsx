@@ -232,7 +232,10 @@ export function GraphCanvas({
     if (element.empty() || element.selected()) return;
     current.unselect();
     element.select();
-    if (element.isNode()) cy.animate({ center: { eles: element } }, { duration: 200 });
+    if (!element.isNode()) return;
+    // The canvas may have just been shown (a phone's pane): centre on its size of now.
+    cy.resize();
+    cy.animate({ center: { eles: element } }, { duration: 200 });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {

@@ -64,6 +64,8 @@ export function fitLegibly(
 ): void {
   if (target.empty()) return;
   cy.stop();
+  // The container may have changed size since Cytoscape last looked (a pane just shown).
+  cy.resize();
   cy.fit(target, FIT_PADDING);
   const maxZoom = options.maxZoom ?? cy.maxZoom();
   if (cy.zoom() > maxZoom) {
