@@ -27,6 +27,7 @@ import { useViewLink } from './useViewLink.ts';
 import './keyboard.css';
 import { DetailsTab } from './DetailsTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { PhoneTabs, type PhonePane } from './PhoneTabs.tsx';
 import { useDrawnView } from './useDrawnView.ts';
 
 // The console brings Neo4j's editor and Cypher grammar: loaded only when it is opened.
@@ -58,6 +59,8 @@ export function App() {
   const { expand, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
+  // On a phone one pane shows at a time (PhoneTabs); wider screens show them all.
+  const [pane, setPane] = useState<PhonePane>('graph');
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
   const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
   const consoleOpener = useRef<HTMLElement | null>(null);
@@ -183,7 +186,7 @@ export function App() {
   const documentPassage = passageSelected && tab === 'document' ? selectedNode : docPassage;
 
   return (
-    <div className="app">
+    <div className="app" data-pane={pane}>
       <a className="skip-link" href={`#${CANVAS_ID}`}>
         Skip to the graph
       </a>
@@ -196,9 +199,13 @@ export function App() {
           suggestions={suggestions}
           styles={styles}
           counts={counts}
-          onPick={(node) => void explorer.bringIn(node)}
+          onPick={(node) => {
+            setPane('graph');
+            void explorer.bringIn(node);
+          }}
           placeholder={searchPlaceholder(explorer.schema)}
           onQuestion={(text) => {
+            setPane('details');
             setTab('discover');
             setQuestion((q) => ({ text, seq: (q?.seq ?? 0) + 1 }));
           }}
@@ -247,6 +254,7 @@ export function App() {
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
               onOpen={() => {
+                setPane('details');
                 setTab('details');
                 document.getElementById('tab-details')?.focus();
               }}
@@ -349,6 +357,7 @@ export function App() {
           )}
         </SidePanel>
       </main>
+      <PhoneTabs pane={pane} onPane={setPane} />
     </div>
   );
 }
