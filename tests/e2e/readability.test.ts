@@ -64,12 +64,12 @@ describe('readability', () => {
   test('a picked search result is brought into view', async () => {
     await e2e.page.getByLabel('Layout').selectOption('fcose');
     await laidOut();
-    // Look far away from the scene, then pick a node from the search.
+    // Look far away from the scene, zoomed out, then pick a node from the search.
     await e2e.page.evaluate(() => {
       const container = document.querySelector('[data-testid=graph-canvas]') as HTMLElement & {
         _cyreg: { cy: Core };
       };
-      container._cyreg.cy.pan({ x: -5000, y: -5000 });
+      container._cyreg.cy.viewport({ zoom: 0.1, pan: { x: -5000, y: -5000 } });
     });
     const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
     await box.fill('afghanistan');

@@ -29,7 +29,7 @@ import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
 import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
-import { FIT_PADDING, bringArrivalsIntoView, settleLayout } from './viewFit.ts';
+import { FIT_PADDING, bringArrivalsIntoView, legibleZoom, settleLayout } from './viewFit.ts';
 
 cytoscape.use(fcose);
 
@@ -235,7 +235,8 @@ export function GraphCanvas({
     if (!element.isNode()) return;
     // The canvas may have just been shown (a phone's pane): centre on its size of now.
     cy.resize();
-    cy.animate({ center: { eles: element } }, { duration: 200 });
+    // Chosen elsewhere (search, details, paths): brought into view, close enough to read.
+    cy.animate({ center: { eles: element }, zoom: legibleZoom(cy) }, { duration: 200 });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {

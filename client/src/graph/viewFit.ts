@@ -52,6 +52,11 @@ function captionsEverywhere(cy: Core): boolean {
   return cy.nodes().length <= NODE_CAPTION_LIMIT;
 }
 
+/** The current zoom, raised to where captions are drawn when the scene captions every node. */
+export function legibleZoom(cy: Core): number {
+  return captionsEverywhere(cy) ? Math.max(cy.zoom(), LEGIBLE_ZOOM) : cy.zoom();
+}
+
 /**
  * Fits `target` in the view and centres on it, zooming in no further than `maxZoom` and out no
  * further than a zoom where captions stay legible; below that the view centres on `focus`
