@@ -71,6 +71,7 @@ describe('readability', () => {
       };
       container._cyreg.cy.viewport({ zoom: 0.1, pan: { x: -5000, y: -5000 } });
     });
+    const before = (await readCanvas(e2e.page)).positions;
     const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
     await box.fill('afghanistan');
     await e2e.page
@@ -95,6 +96,12 @@ describe('readability', () => {
       )
       .toBe(true);
     await screenshot(e2e.page, 'readability-search-pick');
+    // What was drawn before stays where it was; only arrivals are placed.
+    const after = (await readCanvas(e2e.page)).positions;
+    for (const [id, at] of Object.entries(before)) {
+      expect(after[id]?.x, id).toBeCloseTo(at.x, 3);
+      expect(after[id]?.y, id).toBeCloseTo(at.y, 3);
+    }
     expect(e2e.pageErrors).toEqual([]);
   });
 });
