@@ -29,6 +29,7 @@ import './keyboard.css';
 import { DetailsTab } from './DetailsTab.tsx';
 import { DocumentTab } from './DocumentTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { PhoneTabs, type PhonePane } from './PhoneTabs.tsx';
 import { useDrawnView } from './useDrawnView.ts';
 
 // The console brings Neo4j's editor and Cypher grammar: loaded only when it is opened.
@@ -60,6 +61,8 @@ export function App() {
   const { expand, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
   const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
+  // On a phone one pane shows at a time (PhoneTabs); wider screens show them all.
+  const [pane, setPane] = useState<PhonePane>('graph');
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
   const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
   const consoleOpener = useRef<HTMLElement | null>(null);
@@ -199,7 +202,7 @@ export function App() {
   const documentPassage = passageSelected && tab === 'document' ? selectedNode : docPassage;
 
   return (
-    <div className="app">
+    <div className="app" data-pane={pane}>
       <a className="skip-link" href={`#${CANVAS_ID}`}>
         Skip to the graph
       </a>
@@ -212,9 +215,13 @@ export function App() {
           suggestions={suggestions}
           styles={styles}
           counts={counts}
-          onPick={(node) => void explorer.bringIn(node)}
+          onPick={(node) => {
+            setPane('graph');
+            void explorer.bringIn(node);
+          }}
           placeholder={searchPlaceholder(explorer.schema)}
           onQuestion={(text) => {
+            setPane('details');
             setTab('discover');
             setQuestion((q) => ({ text, seq: (q?.seq ?? 0) + 1 }));
           }}
@@ -270,6 +277,7 @@ export function App() {
               onSelect={setSelection}
               onExpand={(id) => void expand(id)}
               onOpen={() => {
+                setPane('details');
                 setTab('details');
                 document.getElementById('tab-details')?.focus();
               }}
@@ -374,6 +382,7 @@ export function App() {
           )}
         </SidePanel>
       </main>
+      <PhoneTabs pane={pane} onPane={setPane} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import type { Core } from 'cytoscape';
 import { useRef } from 'react';
 import type { GraphData } from '../../../common/api.ts';
 import { nodesCsv, relationshipsCsv, toGraphML, toJson } from './formats.ts';
+import { legendRows, type LegendRow } from './legend.ts';
+import { scenePng } from './png.ts';
 import { sceneSvg, type SvgEdge, type SvgNode } from './svg.ts';
 
 interface Props {
@@ -24,6 +26,15 @@ export function download(name: string, content: Blob | string, type: string): vo
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+/** The legend of the drawn nodes' labels and colours. */
+function legendOf(cy: Core): LegendRow[] {
+  return legendRows(
+    cy
+      .nodes(':visible')
+      .map((n) => ({ label: String(n.data('label') ?? ''), color: String(n.data('color')) })),
+  );
+}
+
 function svgOf(cy: Core): string {
   const nodes: SvgNode[] = cy.nodes().map((n) => ({
     x: n.position().x,
@@ -38,7 +49,7 @@ function svgOf(cy: Core): string {
     to: { ...e.target().position(), size: Number(e.target().data('size')) },
     label: String(e.data('type')),
   }));
-  return sceneSvg(nodes, edges);
+  return sceneSvg(nodes, edges, legendOf(cy));
 }
 
 export function ExportMenu({ data, core }: Props) {
@@ -51,12 +62,12 @@ export function ExportMenu({ data, core }: Props) {
     const cy = core();
     switch (format) {
       case 'png':
-        if (cy)
-          download(
-            `${FILE_STEM}.png`,
-            cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }),
-            'image/png',
+        if (cy) {
+          scenePng(cy, legendOf(cy)).then(
+            (png) => download(`${FILE_STEM}.png`, png, 'image/png'),
+            (error: unknown) => console.error('The PNG export failed:', error),
           );
+        }
         return;
       case 'svg':
         if (cy) download(`${FILE_STEM}.svg`, svgOf(cy), 'image/svg+xml');

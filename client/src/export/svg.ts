@@ -1,8 +1,10 @@
 /**
  * The canvas as a standalone SVG drawing: circles, arrows and captions at the positions the
- * canvas shows, so the view can be placed in documents at any size.
+ * canvas shows, the whole scene with room for every caption, and the legend of label colours
+ * beside it, so the view can be placed in documents at any size.
  */
 import { xmlEscape } from './formats.ts';
+import { LEGEND_LAYOUT, legendHeight, legendText, legendWidth, type LegendRow } from './legend.ts';
 
 export interface SvgNode {
   x: number;
@@ -20,14 +22,40 @@ export interface SvgEdge {
 }
 
 const PADDING = 60;
+const CAPTION_SIZE = 11;
+/**
+ * Text width in the drawing, in em: generous for a sans-serif face, as the reader's fonts
+ * are not known when the file is written.
+ */
+const EM_WIDTH = 0.62;
 
-export function sceneSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): string {
-  const xs = nodes.flatMap((n) => [n.x - n.size, n.x + n.size]);
-  const ys = nodes.flatMap((n) => [n.y - n.size, n.y + n.size + 20]);
-  const minX = Math.min(0, ...xs) - PADDING;
-  const minY = Math.min(0, ...ys) - PADDING;
-  const width = Math.max(...xs, 0) - minX + PADDING;
-  const height = Math.max(...ys, 0) - minY + PADDING;
+function textWidth(text: string, size: number): number {
+  return [...text].length * size * EM_WIDTH;
+}
+
+export function sceneSvg(
+  nodes: readonly SvgNode[],
+  edges: readonly SvgEdge[],
+  legend: readonly LegendRow[] = [],
+): string {
+  // Each node's extent: its circle, and its caption below it.
+  const xs = nodes.flatMap((n) => {
+    const half = Math.max(n.size / 2, textWidth(n.caption, CAPTION_SIZE) / 2);
+    return [n.x - half, n.x + half];
+  });
+  const ys = nodes.flatMap((n) => [n.y - n.size / 2, n.y + n.size / 2 + 14 + CAPTION_SIZE / 2]);
+  const minX = (xs.length > 0 ? Math.min(...xs) : 0) - PADDING;
+  const minY = (ys.length > 0 ? Math.min(...ys) : 0) - PADDING;
+  const sceneRight = (xs.length > 0 ? Math.max(...xs) : 0) + PADDING;
+  const legendSize = {
+    width: legendWidth(legend, (text) => textWidth(text, LEGEND_LAYOUT.fontSize)),
+    height: legendHeight(legend),
+  };
+  const width = sceneRight - minX + (legend.length > 0 ? legendSize.width + PADDING : 0);
+  const height = Math.max(
+    (ys.length > 0 ? Math.max(...ys) : 0) + PADDING - minY,
+    legendSize.height + 2 * PADDING,
+  );
   const r = (v: number) => Math.round(v * 10) / 10;
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${r(minX)} ${r(minY)} ${r(width)} ${r(height)}" width="${r(width)}" height="${r(height)}" font-family="system-ui, sans-serif">`,
@@ -59,6 +87,24 @@ export function sceneSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): 
       `<text x="${r(node.x)}" y="${r(node.y + node.size / 2 + 14)}" font-size="11" fill="#1f2937" text-anchor="middle" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xmlEscape(node.caption)}</text>`,
     );
   }
+  if (legend.length > 0)
+    out.push(...legendSvg(legend, sceneRight, minY + PADDING, legendSize.width));
   out.push('</svg>', '');
   return out.join('\n');
+}
+
+function legendSvg(rows: readonly LegendRow[], left: number, top: number, width: number): string[] {
+  const { padding, rowHeight, swatch, fontSize, title } = LEGEND_LAYOUT;
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const middle = (i: number) => top + padding + rowHeight * (i + 0.5);
+  return [
+    `<g class="legend" font-size="${fontSize}" fill="#1f2937">`,
+    `<rect x="${r(left)}" y="${r(top)}" width="${r(width)}" height="${r(legendHeight(rows))}" fill="#f8fafc" stroke="#d1d5db"/>`,
+    `<text x="${r(left + padding)}" y="${r(middle(0))}" dominant-baseline="middle" font-weight="600">${title}</text>`,
+    ...rows.flatMap((row, i) => [
+      `<rect x="${r(left + padding)}" y="${r(middle(i + 1) - swatch / 2)}" width="${swatch}" height="${swatch}" fill="${xmlEscape(row.color)}"/>`,
+      `<text x="${r(left + padding + swatch + 8)}" y="${r(middle(i + 1))}" dominant-baseline="middle">${xmlEscape(legendText(row))}</text>`,
+    ]),
+    '</g>',
+  ];
 }

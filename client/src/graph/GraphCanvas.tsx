@@ -16,8 +16,6 @@ import {
 import type { Scene } from '../scene/scene.ts';
 import {
   CAPTION_SETTLE_MS,
-  COMFORTABLE_ZOOM,
-  bringArrivalsIntoView,
   drawSlice,
   highlightNeighbourhood,
   nodeNearestCentre,
@@ -37,6 +35,7 @@ import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
 import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
+import { bringArrivalsIntoView, legibleZoom, settleLayout } from './viewFit.ts';
 
 cytoscape.use(fcose);
 
@@ -141,11 +140,7 @@ export function GraphCanvas({
     cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
     cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
     cy.on('layoutstop', () => {
-      // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
-      if (cy.nodes().length <= 2 && cy.zoom() > COMFORTABLE_ZOOM) {
-        cy.zoom(COMFORTABLE_ZOOM);
-        cy.center();
-      }
+      settleLayout(cy);
       container.dataset.layout = 'done';
       remember(cy, memory.current);
     });
@@ -241,9 +236,14 @@ export function GraphCanvas({
     if (element.empty() || element.selected()) return;
     current.unselect();
     element.select();
+    // A restored view's selection keeps the restored viewport.
     const quiet = restoring.current.quietSelect === selected;
     restoring.current.quietSelect = undefined;
-    if (element.isNode() && !quiet) cy.animate({ center: { eles: element } }, { duration: 200 });
+    if (!element.isNode() || quiet) return;
+    // The canvas may have just been shown (a phone's pane): centre on its size of now.
+    cy.resize();
+    // Chosen elsewhere (search, details, paths): brought into view, close enough to read.
+    cy.animate({ center: { eles: element }, zoom: legibleZoom(cy) }, { duration: 200 });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {
@@ -270,6 +270,7 @@ export function GraphCanvas({
     canvasHandle(
       () => cyRef.current,
       () => containerRef.current,
+      () => layoutRef.current,
       memory,
       restoring,
     ),

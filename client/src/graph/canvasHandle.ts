@@ -7,6 +7,7 @@ import type { RefObject } from 'react';
 import { remember, runLayout } from './canvasSync.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
+import { FIT_PADDING } from './viewFit.ts';
 
 export interface GraphCanvasHandle {
   fit(): void;
@@ -41,11 +42,13 @@ export interface Restoring {
 export function canvasHandle(
   getCy: () => Core | null,
   container: () => HTMLElement | null,
+  /** The layout the canvas last ran. */
+  currentLayout: () => LayoutName,
   memory: RefObject<Map<string, Point>>,
   restoring: RefObject<Restoring>,
 ): GraphCanvasHandle {
   return {
-    fit: () => getCy()?.fit(undefined, 40),
+    fit: () => getCy()?.fit(undefined, FIT_PADDING),
     zoomBy: (factor) => {
       const cy = getCy();
       if (!cy) return;
@@ -55,8 +58,9 @@ export function canvasHandle(
       });
     },
     relayout: (name) => {
+      // Another layout starts afresh (from seeded positions); the same one refines the picture.
       const cy = getCy();
-      if (cy) runLayout(cy, container(), name, false);
+      if (cy) runLayout(cy, container(), name, name !== currentLayout());
     },
     centre: (id) => {
       const cy = getCy();

@@ -7,39 +7,11 @@ import type { Scene } from '../scene/scene.ts';
 import { dataChanged } from './elements.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { arrivalSlices, ringPositions, type Point } from './placement.ts';
+import { seedOf, withSeededRandom } from './seededRandom.ts';
 import { CAPTIONED, CURVED, LABELLED, captionReach, edgeDetail } from './stylesheet.ts';
 
-/** The zoom for a scene of one or two nodes. */
-export const COMFORTABLE_ZOOM = 1.2;
 /** How long the view must rest before a large scene's captions follow it. */
 export const CAPTION_SETTLE_MS = 150;
-
-/**
- * When nodes arrive (an expansion) partly outside the view, the view moves to show the origin
- * and the arrivals, zooming out if it must but never in.
- */
-export function bringArrivalsIntoView(
-  cy: Core,
-  before: Set<string>,
-  arrival: Scene['arrival'],
-): void {
-  const arrived = cy.nodes().filter((n) => !before.has(n.id()));
-  if (arrived.empty()) return;
-  const extent = cy.extent();
-  const outside = arrived.filter((n) => {
-    const { x, y } = (n as NodeSingular).position();
-    return x < extent.x1 || x > extent.x2 || y < extent.y1 || y > extent.y2;
-  });
-  if (outside.empty()) return;
-  const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : cy.collection();
-  const target = arrived.union(anchor);
-  const zoom = cy.zoom();
-  cy.fit(target, 40);
-  if (cy.zoom() > zoom) {
-    cy.zoom(zoom);
-    cy.center(target);
-  }
-}
 
 /** The drawn node nearest the centre of the view: where keyboard navigation starts. */
 export function nodeNearestCentre(cy: Core): string | undefined {
@@ -195,5 +167,12 @@ export function runLayout(
     if (container) container.dataset.layout = 'done';
     return;
   }
-  cy.layout(layoutOptions(name, fresh)).run();
+  // The same nodes give the same picture: the layout's randomness is seeded by their ids.
+  const seed = seedOf(
+    cy
+      .nodes()
+      .map((n) => n.id())
+      .sort(),
+  );
+  withSeededRandom(seed, () => cy.layout(layoutOptions(name, fresh)).run());
 }

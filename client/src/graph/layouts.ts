@@ -20,9 +20,14 @@ export function isLayoutName(name: string): name is LayoutName {
   return Object.hasOwn(LAYOUTS, name);
 }
 
-/** Cytoscape options for a layout. `fresh` scenes start from random positions; others refine. */
+/**
+ * Cytoscape options for a layout. `fresh` scenes start from random positions (seeded by the
+ * canvas, so repeatable); others refine the positions they have.
+ */
 export function layoutOptions(name: LayoutName, fresh: boolean): LayoutOptions {
-  const common = { animate: false, fit: true, padding: 40 };
+  // The canvas fits the result itself once captions are moved apart (viewFit.ts). Captions count
+  // as part of a node, so layouts leave room for them.
+  const common = { animate: false, fit: false, padding: 40, nodeDimensionsIncludeLabels: true };
   switch (name) {
     case 'fcose':
       return {

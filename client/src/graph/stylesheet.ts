@@ -21,6 +21,14 @@ export const EDGE_CURVE_LIMIT = 300;
  * too small to draw at all (`min-zoomed-font-size`).
  */
 export const CAPTION_ZOOM = 0.75;
+/** Caption text size, and the smallest rendered size at which Cytoscape still draws it. */
+export const CAPTION_FONT_SIZE = 11;
+export const CAPTION_MIN_FONT_SIZE = 6;
+/**
+ * The zoom below which a small scene's captions vanish: fits and layouts stop zooming out
+ * there (with a little margin above Cytoscape's own threshold) and centre instead.
+ */
+export const LEGIBLE_ZOOM = Math.ceil((CAPTION_MIN_FONT_SIZE / CAPTION_FONT_SIZE) * 20) / 20;
 
 /** Node class: the caption is drawn. */
 export const CAPTIONED = 'captioned';
@@ -67,13 +75,13 @@ export function graphStylesheet(): StylesheetJson {
       style: {
         label: 'data(caption)',
         color: CANVAS_TEXT,
-        'font-size': 11,
+        'font-size': CAPTION_FONT_SIZE,
         'font-family': 'system-ui, sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': CAPTION_MIN_FONT_SIZE,
       },
     },
     {

@@ -126,7 +126,7 @@ export function SearchBox({
 
   return (
     <div className={`search search--${variant}`}>
-      <label htmlFor={`${listId}-input`} className="visually-hidden">
+      <label htmlFor={`${listId}-input`} className="search__title visually-hidden">
         {label}
       </label>
       <input

@@ -1,0 +1,42 @@
+/**
+ * A repeatable source of randomness for layouts. fcose draws its spectral start from
+ * `Math.random` and has no seed option, so a layout run borrows `Math.random` from a generator
+ * seeded by the scene's node ids: the same data gives the same picture on every load.
+ */
+
+/** A 32-bit seed from strings (FNV-1a over each, in the given order). */
+export function seedOf(ids: Iterable<string>): number {
+  let hash = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i += 1) {
+      hash ^= id.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x2c;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** mulberry32: a small generator of uniform numbers in [0, 1) from a 32-bit seed. */
+export function seededGenerator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs a synchronous `work` with `Math.random` drawing from a generator seeded by `seed`. */
+export function withSeededRandom<T>(seed: number, work: () => T): T {
+  const original = Math.random;
+  Math.random = seededGenerator(seed);
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
+}
