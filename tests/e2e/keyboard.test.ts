@@ -49,7 +49,7 @@ describe('keyboard', () => {
   });
 
   test('Escape closes the export menu and the console; focus goes back', async () => {
-    const exportMenu = e2e.page.locator('details.menu');
+    const exportMenu = e2e.page.locator('details.export-menu');
     await e2e.page.getByText('Export', { exact: true }).click();
     expect(await exportMenu.getAttribute('open')).not.toBeNull();
     await e2e.page.getByRole('button', { name: 'Image (PNG)' }).focus();

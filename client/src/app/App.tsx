@@ -1,23 +1,24 @@
 /**
  * The application shell: header with search and the database status, the canvas with its
- * controls, and a side panel with details, the source document and the path finder.
+ * controls and the Cypher console, and a side panel with details, documents, the path finder and
+ * discovery; on a phone, one of them at a time. State lives in hooks by concern (useExplorer,
+ * useLoadState, useConsoleDock, useDrawnView, useScenes, usePanelHighlight).
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GraphNode, PathsResponse } from '../../../common/api.ts';
 import type { NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
 import { looksLikeQuestion } from '../discovery/api.ts';
-import { DiscoveryPanel, type Highlight } from '../discovery/DiscoveryPanel.tsx';
+import { DiscoveryPanel } from '../discovery/DiscoveryPanel.tsx';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { searchPlaceholder } from '../schema/examples.ts';
 import { HealthBanner, HealthIndicator } from '../health/HealthStatus.tsx';
-import { useHealth, type HealthState } from '../health/useHealth.ts';
 import { PathFinder } from '../paths/PathFinder.tsx';
 import { ScenesMenu } from '../scene/ScenesMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { parseViewLink } from './deepLink.ts';
 import { SidePanel, type PanelTab } from './SidePanel.tsx';
-import { StageOverlay, type LoadState } from './StageOverlay.tsx';
+import { StageOverlay } from './StageOverlay.tsx';
 import { mainEntities } from './suggestions.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { useExplorer } from './useExplorer.ts';
@@ -26,36 +27,21 @@ import { useLabelChoices } from './useLabelChoices.ts';
 import { useScenes } from './useScenes.ts';
 import { useViewLink } from './useViewLink.ts';
 import './keyboard.css';
+import { ConsoleDock, useConsoleDock } from './ConsoleDock.tsx';
 import { DetailsTab } from './DetailsTab.tsx';
 import { DocumentTab } from './DocumentTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { PhoneTabs, type PhonePane } from './PhoneTabs.tsx';
 import { useDrawnView } from './useDrawnView.ts';
-
-// The console brings Neo4j's editor and Cypher grammar: loaded only when it is opened.
-const CypherConsole = lazy(() => import('../console/CypherConsole.tsx'));
+import { useLoadState } from './useLoadState.ts';
+import { usePanelHighlight } from './usePanelHighlight.ts';
 
 /** The canvas's element id: the skip link's target. */
 const CANVAS_ID = 'graph';
 
 export function App() {
   const [initialLink] = useState(() => parseViewLink(window.location.search));
-  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const loadRef = useRef(load);
-  const retry = useCallback(() => {
-    setLoad({ kind: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-  // Recover by itself: once Neo4j answers again, a failed load is retried.
-  const health = useHealth(
-    useCallback(
-      (state: HealthState) => {
-        if (state.kind === 'up' && loadRef.current.kind === 'error') retry();
-      },
-      [retry],
-    ),
-  );
+  const { load, setLoad, attempt, retry, health } = useLoadState();
   const explorer = useExplorer(initialLink);
   const { scene, visible, counts, dispatch, selection, setSelection, layout } = explorer;
   const { expand, addData } = explorer;
@@ -64,16 +50,7 @@ export function App() {
   // On a phone one pane shows at a time (PhoneTabs); wider screens show them all.
   const [pane, setPane] = useState<PhonePane>('graph');
   const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
-  const [consoleOpen, setConsoleOpen] = useState(Boolean(initialLink.query));
-  const consoleOpener = useRef<HTMLElement | null>(null);
-  const [consoleQuery, setConsoleQuery] = useState(initialLink.query ?? '');
-  // Each request to run a query (a link, a schema click) opens a fresh console that runs it.
-  const [consoleRun, setConsoleRun] = useState({ id: 0, autoRun: Boolean(initialLink.query) });
-  const runInConsole = useCallback((query: string) => {
-    setConsoleQuery(query);
-    setConsoleOpen(true);
-    setConsoleRun((r) => ({ id: r.id + 1, autoRun: true }));
-  }, []);
+  const cypherConsole = useConsoleDock(initialLink.query);
   const [paths, setPaths] = useState<{ result: PathsResponse; chosen: number } | undefined>();
 
   const showPaths = useCallback(
@@ -83,10 +60,6 @@ export function App() {
     },
     [addData],
   );
-
-  useEffect(() => {
-    loadRef.current = load;
-  }, [load]);
 
   const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
   useUndoKeys(dispatch);
@@ -130,7 +103,7 @@ export function App() {
     showPaths,
     setLoad,
     paths: paths?.result,
-    consoleQuery: consoleOpen && consoleQuery ? consoleQuery : undefined,
+    consoleQuery: cypherConsole.open && cypherConsole.query ? cypherConsole.query : undefined,
     viewSettled: scenes.viewSettled,
   });
   const overviewData = explorer.overview;
@@ -150,21 +123,10 @@ export function App() {
     selection?.kind === 'relationship' ? selection.id : undefined,
   );
   const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
-  // Discovery answers (connect, share, timeline) highlight their own elements on its tab.
-  const [discoveryHighlight, setDiscoveryHighlight] = useState<Highlight | undefined>();
   const [question, setQuestion] = useState<{ text: string; seq: number } | undefined>();
-  // What a document changed is highlighted on the Document tab.
-  const [changesHighlight, setChangesHighlight] = useState<Highlight | undefined>();
-  const highlight = useMemo(
-    () =>
-      tab === 'discover'
-        ? discoveryHighlight
-        : tab === 'document' && changesHighlight
-          ? changesHighlight
-          : chosenPath
-            ? { nodes: chosenPath.nodes, relationships: chosenPath.relationships }
-            : undefined,
-    [chosenPath, tab, discoveryHighlight, changesHighlight],
+  const { highlight, setDiscoveryHighlight, setChangesHighlight } = usePanelHighlight(
+    tab,
+    chosenPath,
   );
 
   const actions: NodeActions = useMemo(
@@ -251,12 +213,8 @@ export function App() {
             }}
             visible={drawn}
             totalNodes={explorer.totalNodes}
-            consoleOpen={consoleOpen}
-            onConsole={() => {
-              if (!consoleOpen && document.activeElement instanceof HTMLElement)
-                consoleOpener.current = document.activeElement;
-              setConsoleOpen((open) => !open);
-            }}
+            consoleOpen={cypherConsole.open}
+            onConsole={cypherConsole.toggle}
           >
             <ScenesMenu
               database={database}
@@ -288,32 +246,14 @@ export function App() {
             <StageOverlay load={load} onRetry={retry} canvasEmpty={visible.nodes.length === 0} />
             <NoticeBar notice={explorer.notice} onDismiss={dismissNotice} />
           </div>
-          {consoleOpen && (
-            <Suspense
-              fallback={
-                <p className="console console--loading" role="status">
-                  Loading the Cypher console…
-                </p>
-              }
-            >
-              <CypherConsole
-                key={consoleRun.id}
-                autoRun={consoleRun.autoRun}
-                schema={explorer.schema}
-                initialQuery={consoleQuery}
-                onGraph={(data, replace) => {
-                  if (replace) explorer.clear();
-                  addData(data);
-                }}
-                onRan={setConsoleQuery}
-                onClose={() => {
-                  setConsoleOpen(false);
-                  // Focus returns to where the console was opened from.
-                  consoleOpener.current?.focus();
-                }}
-              />
-            </Suspense>
-          )}
+          <ConsoleDock
+            state={cypherConsole}
+            schema={explorer.schema}
+            onGraph={(data, replace) => {
+              if (replace) explorer.clear();
+              addData(data);
+            }}
+          />
         </section>
         <SidePanel tab={tab} onTab={setTab}>
           {tab === 'details' && (
@@ -338,7 +278,7 @@ export function App() {
               captionRules={captionRules}
               onColour={chooseColour}
               onCaption={chooseCaption}
-              onQuery={runInConsole}
+              onQuery={cypherConsole.runInConsole}
             />
           )}
           {tab === 'document' && (

@@ -86,7 +86,7 @@ export function ExportMenu({ data, core }: Props) {
   };
   return (
     <details
-      className="menu"
+      className="menu export-menu"
       ref={menu}
       onKeyDown={(event) => {
         // Escape closes the menu and puts focus back on its button.
