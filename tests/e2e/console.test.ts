@@ -3,7 +3,7 @@
 // error with its position, draws the schema visualisation's virtual nodes and shows their own
 // properties without looking them up, and a link with a query reopens the console and runs it.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const consoleScripts: string[] = [];
@@ -27,10 +27,7 @@ async function typeQuery(text: string): Promise<void> {
 
 describe('Cypher console', () => {
   test('loads only when opened and runs a read: graph on the canvas, rows in the table', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     expect(consoleScripts).toEqual([]);
 
     await e2e.page.getByRole('button', { name: 'Cypher' }).click();

@@ -4,15 +4,14 @@
 // and colour; the timeline and its window; suggestions for the selection. Screenshots under
 // test-artifacts/discovery-*.png.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({
   load: loadMeetingGraph,
   viewport: { width: 1280, height: 860 },
   prepare: async ({ page, app }) => {
-    await page.goto(app.url);
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+    await openApp(page, app.url);
   },
 });
 

@@ -4,7 +4,7 @@
 // under test-artifacts/document-changes.png.
 import { describe, expect, test } from 'vitest';
 import { ingestDocument } from '../../server/ingest/index.ts';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const TITLE = 'Presidents of Tajikistan and Kazakhstan meet in Dushanbe';
@@ -24,8 +24,7 @@ const e2e = useExplorerSession({
   },
   viewport: { width: 1440, height: 900 },
   prepare: async ({ page, app }) => {
-    await page.goto(app.url);
-    await page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+    await openApp(page, app.url);
   },
 });
 

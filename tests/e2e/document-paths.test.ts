@@ -2,7 +2,7 @@
 // real Neo4j: evidence opens its paragraph with mentions linked both ways; two entities give
 // paths highlighted on the canvas with evidence per hop; a path link survives a reload.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -20,10 +20,7 @@ async function pick(field: string, text: string, option: RegExp): Promise<void> 
 describe('document view', () => {
   test('opens from evidence with mentions linked to their nodes', async () => {
     expect(e2e.loaded, 'the document view needs the seed graph with passages').toBe('seed');
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     await pick('Search the graph', 'rahmon', /Emomali Rahmon/);
     await e2e.page.getByTestId('evidence').waitFor();
     await e2e.page

@@ -4,7 +4,7 @@
 // "Bookkeeping", out of the property filters and the search's match reasons.
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -34,10 +34,7 @@ async function selectRelationship(type: string): Promise<void> {
 describe('relationship evidence', () => {
   test('a selected relationship shows its quotes like a node, not its evidence lists', async () => {
     expect(e2e.loaded, 'relationship evidence needs the seed graph').toBe('seed');
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     await pick('rahmon', /Emomali Rahmon/);
     await e2e.page.getByTestId('node-details').waitFor();
     await selectRelationship('RECEIVED');

@@ -4,7 +4,13 @@
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useExplorerSession, collectPageErrors, screenshot } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  collectPageErrors,
+  screenshot,
+  openApp,
+  waitForLayout,
+} from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -26,10 +32,7 @@ async function searchAndPick(text: string, option: RegExp): Promise<void> {
 
 describe('explorer', () => {
   test('starts from search on an empty canvas: details, degree per type and evidence', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
     await e2e.page.getByTestId('blank-canvas').waitFor();
     expect(await renderedNodes()).toBe(0);
@@ -94,7 +97,7 @@ describe('explorer', () => {
 
   test('layouts can be switched', async () => {
     await e2e.page.getByLabel('Layout').selectOption('grid');
-    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await waitForLayout(e2e.page);
     expect(e2e.page.url()).toContain('layout=grid');
     await screenshot(e2e.page, 'explorer-grid-layout');
   });

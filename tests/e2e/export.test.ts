@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, ARTIFACTS_DIR } from '../support/browser.ts';
+import { useExplorerSession, screenshot, ARTIFACTS_DIR, openApp } from '../support/browser.ts';
 import { PNG_MARGIN, PNG_SCALE } from '../../client/src/export/png.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 import path from 'node:path';
@@ -46,10 +46,7 @@ const scene = (): Promise<Scene> =>
 
 describe('image exports', () => {
   test('the PNG holds the whole scene with a margin and a legend of label colours', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     // Zoomed in on a corner: the export still holds everything, not the view.
     await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
     await e2e.page.getByRole('button', { name: 'Zoom in' }).click();

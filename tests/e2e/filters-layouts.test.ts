@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { GraphData, GraphNode } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
-import { useExplorerSession, collectPageErrors, screenshot } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  collectPageErrors,
+  screenshot,
+  openApp,
+  waitForLayout,
+} from '../support/browser.ts';
 import {
   SHARED_MISSING_MESSAGE,
   clearDatabase,
@@ -68,10 +74,7 @@ describe('property and date filters', () => {
   let all: GraphData;
 
   test('a property filter keeps the nodes that match and the relationships between them', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     all = await drawnData();
     expect(all.nodes.length).toBeGreaterThan(3);
 
@@ -173,13 +176,13 @@ describe('dagre layout', () => {
   test('is loaded when first chosen and puts nodes in layers', async () => {
     await e2e.page.getByLabel('Layout').selectOption('fcose');
     await e2e.page.getByRole('button', { name: 'Re-layout' }).click();
-    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await waitForLayout(e2e.page);
     const forceDirected = await centres();
     expect(dagreScripts).toEqual([]);
 
     await e2e.page.getByLabel('Layout').selectOption('dagre');
     await expect.poll(() => dagreScripts.length).toBe(1);
-    await e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor();
+    await waitForLayout(e2e.page);
     await expect.poll(async () => layers(await centres())).toBeLessThan(forceDirected.length / 2);
     const layered = await centres();
     expect(layered.length).toBe(forceDirected.length);
@@ -193,10 +196,7 @@ describe('dagre layout', () => {
   test('a link with the dagre layout lays out with it from the start', async () => {
     const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const otherErrors = collectPageErrors(other);
-    await other.goto(`${e2e.app.url}/?layout=dagre`);
-    await other
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(other, `${e2e.app.url}/?layout=dagre`);
     expect(await other.getByLabel('Layout').inputValue()).toBe('dagre');
     expect(
       Number(await other.getByTestId('graph-canvas').getAttribute('data-rendered-nodes')),
@@ -246,10 +246,7 @@ describe.skipIf(!hasSharedDatasets)(
     test('filters by a number range on nodes and by a list of text on relationships', async () => {
       await clearDatabase(e2e.db);
       await loadMovies(e2e.db);
-      await e2e.page.goto(e2e.app.url);
-      await e2e.page
-        .locator('[data-testid=graph-canvas][data-layout=done]')
-        .waitFor({ timeout: 30_000 });
+      await openApp(e2e.page, e2e.app.url);
       const all = await drawnData();
       const form = filters().getByRole('form', { name: 'Add a property filter' });
 

@@ -4,7 +4,14 @@
 // narrows to one label, captions a reader chooses per label, kept across a reload, and a
 // timeline read from the crimes' text dates ("dd/mm/yyyy") that says so.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, type ExplorerSession, screenshot } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  type ExplorerSession,
+  screenshot,
+  waitForLayout,
+  openApp,
+  laidOutCanvas,
+} from '../support/browser.ts';
 import { loadForeignGraph } from '../support/foreign-graph.ts';
 
 let e2e: ExplorerSession<void>;
@@ -20,9 +27,8 @@ describe('a foreign schema', () => {
   e2e = useExplorerSession({ load: loadForeignGraph });
 
   test('the first view is connected, and people are captioned by their full names', async () => {
-    await e2e.page.goto(e2e.app.url);
-    const canvas = e2e.page.locator('[data-testid=graph-canvas][data-layout=done]');
-    await canvas.waitFor({ timeout: 60_000 });
+    await openApp(e2e.page, e2e.app.url, 60_000);
+    const canvas = laidOutCanvas(e2e.page);
     expect(Number(await canvas.getAttribute('data-rendered-nodes'))).toBeGreaterThan(50);
     expect(Number(await canvas.getAttribute('data-rendered-edges'))).toBeGreaterThan(50);
     await expect.poll(async () => (await listedCaptions()).some((c) => PERSON.test(c))).toBe(true);
@@ -59,9 +65,7 @@ describe('a foreign schema', () => {
       .toBe(true);
     await screenshot(e2e.page, 'foreign-caption-choice');
     await e2e.page.reload();
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 60_000 });
+    await waitForLayout(e2e.page, 60_000);
     await expect
       .poll(async () => (await listedCaptions()).some((c) => /^NHS-\d+\s*Person$/.test(c)))
       .toBe(true);

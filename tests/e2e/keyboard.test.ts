@@ -2,7 +2,7 @@
 // the first Tab, arrow keys move the selection between nodes, Enter opens the details; Escape
 // closes the export menu and the console, and focus returns to the control that opened them.
 import { describe, expect, test } from 'vitest';
-import { screenshot, useExplorerSession } from '../support/browser.ts';
+import { screenshot, useExplorerSession, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph, viewport: { width: 1280, height: 900 } });
@@ -18,10 +18,7 @@ const heading = () => e2e.page.getByTestId('node-details').getByRole('heading').
 
 describe('keyboard', () => {
   test('the first Tab offers the skip link; it takes focus to the canvas', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 60_000 });
+    await openApp(e2e.page, e2e.app.url, 60_000);
     await e2e.page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Skip to the graph');
     await e2e.page.keyboard.press('Enter');

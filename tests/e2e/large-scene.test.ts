@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { WEBGL_ON_AT } from '../../client/src/graph/renderer.ts';
 import type { Database } from '../../server/db/database.ts';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, waitForLayout } from '../support/browser.ts';
 
 const STATIONS = 1_200;
 const HUB_SPOKES = 120;
@@ -48,9 +48,7 @@ describe('large scenes', () => {
     expect(Number(await canvas.getAttribute('data-rendered-edges'))).toBe(2 * STATIONS);
     expect(STATIONS * 3).toBeGreaterThanOrEqual(WEBGL_ON_AT);
     expect(await canvas.getAttribute('data-renderer')).toBe('webgl');
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 90_000 });
+    await waitForLayout(e2e.page, 90_000);
     await e2e.page.getByRole('button', { name: 'Close the console' }).click();
     await screenshot(e2e.page, 'large-scene-webgl');
 

@@ -2,7 +2,7 @@
 // unticking a label or relationship type hides it from the canvas; a chosen label colour is
 // kept for the database and comes back after a reload.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, waitForLayout } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -17,10 +17,7 @@ const rowCount = async (testId: string, name: string) => {
 
 describe('legend', () => {
   test('unticking a label or a relationship type hides it from the canvas', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     const nodes = await drawn('nodes');
     const edges = await drawn('edges');
 
@@ -51,9 +48,7 @@ describe('legend', () => {
     const colour = e2e.page.getByLabel('Colour for Person');
     await colour.fill('#c81e1e');
     await e2e.page.reload();
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await waitForLayout(e2e.page, 30_000);
     await expect.poll(() => e2e.page.getByLabel('Colour for Person').inputValue()).toBe('#c81e1e');
     await screenshot(e2e.page, 'legend-colour');
     expect(e2e.pageErrors).toEqual([]);

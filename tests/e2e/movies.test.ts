@@ -1,7 +1,12 @@
 // The same explorer on a database that is not ours: the movies example graph. Labels, colours,
 // captions, search, details, expansion, the console and a path all work from its own schema.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, type ExplorerSession, screenshot } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  type ExplorerSession,
+  screenshot,
+  openApp,
+} from '../support/browser.ts';
 import { SHARED_MISSING_MESSAGE, hasSharedDatasets, loadMovies } from '../support/neo4j.ts';
 
 let e2e: ExplorerSession<void>;
@@ -23,10 +28,7 @@ describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESS
   e2e = useExplorerSession({ load: loadMovies, ignoreErrors: [/status of 4\d\d/] });
 
   test('the overview shows its own labels, with movie titles and names as captions', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     expect(await renderedNodes()).toBeGreaterThan(100);
     const legend = (await e2e.page.getByTestId('legend-entry').allTextContents()).map((t) =>
       t.replace(/\d+$/, ''),

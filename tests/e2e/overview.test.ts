@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OverviewResponse } from '../../common/api.ts';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, laidOutCanvas } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 import { countLabels, primaryLabel } from '../../client/src/graph/palette.ts';
 
@@ -38,9 +38,8 @@ describe('overview', () => {
     ).json()) as OverviewResponse;
     expect(expected.nodes.length).toBeGreaterThan(5);
 
-    await e2e.page.goto(e2e.app.url);
-    const canvas = e2e.page.locator('[data-testid=graph-canvas][data-layout=done]');
-    await canvas.waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
+    const canvas = laidOutCanvas(e2e.page);
 
     // Facts first: the passages that carry the evidence start hidden, with what ends at them.
     const sources = new Set(

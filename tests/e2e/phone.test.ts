@@ -2,7 +2,7 @@
 // search, graph and details are panes switched by a tab bar; the search is labelled and the
 // canvas fills its pane; wider screens show everything at once without the bar.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { readCanvas } from './canvas-probe.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
@@ -16,10 +16,7 @@ const sidePanel = () => e2e.page.getByRole('complementary');
 
 describe('phone layout', () => {
   test('opens on the graph pane, the canvas filling it', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     expect(await tab('Graph').getAttribute('aria-pressed')).toBe('true');
     const box = await canvas().boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(380);

@@ -3,15 +3,19 @@
 // Hierarchy and Circle fit at a zoom where captions are drawn; a search pick is brought into view.
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  screenshot,
+  waitForLayout,
+  FIRST_LAYOUT_TIMEOUT_MS,
+} from '../support/browser.ts';
 import { CAPTION_FONT_SIZE, CAPTION_MIN_FONT_SIZE } from '../../client/src/graph/stylesheet.ts';
 import { overlappingCaptions, readCanvas } from './canvas-probe.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph, viewport: { width: 1440, height: 900 } });
 
-const laidOut = () =>
-  e2e.page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+const laidOut = () => waitForLayout(e2e.page, FIRST_LAYOUT_TIMEOUT_MS);
 /** The zoom from which Cytoscape draws captions at all. */
 const CAPTIONS_DRAWN = CAPTION_MIN_FONT_SIZE / CAPTION_FONT_SIZE;
 

@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { decodeSnapshot } from '../../client/src/scene/snapshot.ts';
 import { parseSceneFile } from '../../client/src/scene/savedScenes.ts';
-import { collectPageErrors, useExplorerSession, screenshot } from '../support/browser.ts';
+import {
+  collectPageErrors,
+  useExplorerSession,
+  screenshot,
+  waitForLayout,
+  FIRST_LAYOUT_TIMEOUT_MS,
+} from '../support/browser.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
@@ -100,8 +106,7 @@ function expectSameView(actual: View, expected: View): void {
   expect(actual.selected).toEqual(expected.selected);
 }
 
-const settled = (page: Page) =>
-  page.locator('[data-testid=graph-canvas][data-layout=done]').waitFor({ timeout: 30_000 });
+const settled = (page: Page) => waitForLayout(page, FIRST_LAYOUT_TIMEOUT_MS);
 
 /** Opens a link in a browser context of its own: nothing stored from the first page. */
 /** Console errors and uncaught exceptions of the pages opened in fresh contexts. */

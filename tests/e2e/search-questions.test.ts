@@ -2,7 +2,7 @@
 // and "A and B" offer their Discover answer (connect, share) above the search hits, with the
 // names the question was read as; choosing it opens the answer on the Discover tab.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -13,10 +13,7 @@ const firstOption = () => e2e.page.getByRole('option').first();
 describe('questions in the main search', () => {
   test('"Tajikistan to Russia" offers the connection first; choosing it opens it', async () => {
     expect(e2e.loaded, 'questions need the seed graph').toBe('seed');
-    await e2e.page.goto(e2e.app.url);
-    await e2e.page
-      .locator('[data-testid=graph-canvas][data-layout=done]')
-      .waitFor({ timeout: 30_000 });
+    await openApp(e2e.page, e2e.app.url);
     await box().fill('Tajikistan to Russia');
     await expect
       .poll(() => firstOption().textContent(), { timeout: 15_000 })

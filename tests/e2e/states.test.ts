@@ -11,6 +11,8 @@ import {
   startBoltRelay,
   type BoltRelay,
   type RunningApp,
+  waitForLayout,
+  laidOutCanvas,
 } from '../support/browser.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
@@ -67,8 +69,8 @@ describe('states', () => {
     await screenshot(page, 'neo4j-down');
 
     relay.restore();
-    const canvas = page.locator('[data-testid=graph-canvas][data-layout=done]');
-    await canvas.waitFor({ timeout: 20_000 });
+    await waitForLayout(page, 20_000);
+    const canvas = laidOutCanvas(page);
     expect(Number(await canvas.getAttribute('data-rendered-nodes'))).toBeGreaterThan(5);
     await banner.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -8,7 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -156,6 +156,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The canvas once its layout has finished. */
+export function laidOutCanvas(page: Page): Locator {
+  return page.locator('[data-testid=graph-canvas][data-layout=done]');
+}
+
+/** How long a first load may take to lay out, on a busy machine. */
+export const FIRST_LAYOUT_TIMEOUT_MS = 30_000;
+
+/** Waits until the canvas's layout has finished (Playwright's default timeout unless given). */
+export async function waitForLayout(page: Page, timeout?: number): Promise<void> {
+  await laidOutCanvas(page).waitFor(timeout === undefined ? {} : { timeout });
+}
+
+/** Opens `url` in `page` and waits for the canvas's first layout. */
+export async function openApp(
+  page: Page,
+  url: string,
+  timeout = FIRST_LAYOUT_TIMEOUT_MS,
+): Promise<void> {
+  await page.goto(url);
+  await waitForLayout(page, timeout);
 }
 
 /** Collects console errors and uncaught exceptions of a page, for "no console errors" checks. */
