@@ -1,6 +1,7 @@
 // Readability of the canvas in headless Chromium against the seed meeting in a real Neo4j: the
 // first view has no overlapping captions at its fitted zoom and is the same on every load;
-// Hierarchy and Circle fit at a zoom where captions are drawn; a search pick is brought into view.
+// Hierarchy and Circle fit at a zoom where captions are drawn; a search pick and an expansion's
+// arrivals are brought into view.
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
 import {
@@ -107,5 +108,38 @@ describe('readability', () => {
       expect(after[id]?.y, id).toBeCloseTo(at.y, 3);
     }
     expect(e2e.pageErrors).toEqual([]);
+  });
+
+  test("an expansion's arrivals are drawn on screen, even from a view looking elsewhere", async () => {
+    await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect.poll(async () => Object.keys((await readCanvas(e2e.page)).positions)).toEqual([]);
+    // Look far away, zoomed out; a search pick puts the node on the canvas and expands it.
+    await e2e.page.evaluate(() => {
+      const container = document.querySelector('[data-testid=graph-canvas]') as HTMLElement & {
+        _cyreg: { cy: Core };
+      };
+      container._cyreg.cy.viewport({ zoom: 0.2, pan: { x: 4000, y: -3000 } });
+    });
+    const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
+    await box.fill('Emomali Rahmon');
+    await e2e.page
+      .getByRole('option', { name: /Emomali Rahmon/ })
+      .first()
+      .click();
+    await expect
+      .poll(
+        async () => {
+          const state = await readCanvas(e2e.page);
+          const points = Object.values(state.rendered);
+          return (
+            points.length > 3 &&
+            state.zoom >= CAPTIONS_DRAWN &&
+            points.every((p) => p.x > 0 && p.x < state.width && p.y > 0 && p.y < state.height)
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await screenshot(e2e.page, 'readability-expansion');
   });
 });
