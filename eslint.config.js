@@ -24,4 +24,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // zod builds eval-compiled parsers unless configured first; the client's CSP forbids eval.
+    files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/src/scene/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'Import z from client/src/scene/zod.ts, which configures zod for the CSP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

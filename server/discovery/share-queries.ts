@@ -17,6 +17,8 @@ MATCH (e) WHERE elementId(e) IN $ids
 MATCH (e)-[r]-(n)
 WHERE NOT type(r) IN $excludedTypes AND NOT elementId(n) IN $ids
   AND NOT any(l IN labels(n) WHERE l IN $excludedLabels)
+// A tie's relationships by type, so which are shown first does not depend on storage order.
+WITH n, e, r ORDER BY type(r), elementId(r)
 WITH n, elementId(e) AS entity, collect(r) AS rels
 WITH n, collect({entity: entity, rels: rels[..$perTie]}) AS ties
 WHERE size(ties) = size($ids)

@@ -86,6 +86,23 @@ async function viewByKey(page: Page) {
 
 type View = Awaited<ReturnType<typeof viewByKey>>;
 
+/**
+ * Waits until the page shows the expected view — its elements arrive first, label colours once
+ * the page has read the schema — then compares it in full.
+ */
+async function expectViewSettlesTo(page: Page, expected: View): Promise<void> {
+  const styled = (view: View) =>
+    JSON.stringify(
+      Object.entries(view.nodes)
+        .map(([key, n]) => [key, n.caption, n.color])
+        .sort(),
+    );
+  await expect
+    .poll(async () => styled(await viewByKey(page)), { timeout: 15_000 })
+    .toBe(styled(expected));
+  expectSameView(await viewByKey(page), expected);
+}
+
 /** Same elements, positions within 1 px, same captions, colours, viewport and selection. */
 function expectSameView(actual: View, expected: View): void {
   expect(Object.keys(actual.nodes).sort()).toEqual(Object.keys(expected.nodes).sort());
@@ -189,10 +206,7 @@ describe('a linked view', () => {
     expect(snapshot.nodes.every((n) => 'label' in n.ref)).toBe(true);
 
     const fresh = await openFresh(link);
-    await expect
-      .poll(async () => Object.keys((await viewByKey(fresh)).nodes).length)
-      .toBe(Object.keys(original.nodes).length);
-    expectSameView(await viewByKey(fresh), original);
+    await expectViewSettlesTo(fresh, original);
     expect(await fresh.getByRole('checkbox', { name: 'Show Sphere' }).isChecked()).toBe(false);
     expect(await fresh.getByTestId('property-filter').textContent()).toContain('name is set');
     expect(await fresh.getByLabel('Colour for Person').inputValue()).toBe('#c81e1e');
@@ -218,10 +232,7 @@ describe('a linked view', () => {
     expect(moved.length).toBeGreaterThan(0);
 
     const reloaded = await openFresh(link);
-    await expect
-      .poll(async () => Object.keys((await viewByKey(reloaded)).nodes).length)
-      .toBe(Object.keys(original.nodes).length);
-    expectSameView(await viewByKey(reloaded), original);
+    await expectViewSettlesTo(reloaded, original);
     await screenshot(reloaded, 'scenes-link-after-reload');
     await reloaded.context().close();
 
@@ -295,10 +306,7 @@ describe('saved scenes', () => {
     await page.getByRole('combobox', { name: 'Search the graph' }).waitFor();
     menu = await scenesMenu(page);
     await menu.getByRole('button', { name: 'Open Putin and partners' }).click();
-    await expect
-      .poll(async () => Object.keys((await viewByKey(page)).nodes).length)
-      .toBe(Object.keys(saved.nodes).length);
-    expectSameView(await viewByKey(page), saved);
+    await expectViewSettlesTo(page, saved);
 
     // Out as a JSON file, deleted, and in again from the file.
     menu = await scenesMenu(page);
@@ -314,10 +322,7 @@ describe('saved scenes', () => {
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     menu = await scenesMenu(page);
     await menu.getByLabel('Import a scene file').setInputFiles(file);
-    await expect
-      .poll(async () => Object.keys((await viewByKey(page)).nodes).length)
-      .toBe(Object.keys(saved.nodes).length);
-    expectSameView(await viewByKey(page), saved);
+    await expectViewSettlesTo(page, saved);
     menu = await scenesMenu(page);
     expect(await menu.getByTestId('saved-scene').count()).toBe(1);
 

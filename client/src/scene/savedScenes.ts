@@ -3,7 +3,7 @@
  * exported to and imported from. Storage is read leniently (a damaged entry is skipped) and
  * written best-effort; a file is read strictly, with a message that says what is wrong with it.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import {
   SceneSnapshotSchema,
   SnapshotError,

@@ -4,7 +4,7 @@
  * validated with zod so a bad link or file is refused with a message that says what is wrong.
  * Deep links carry it as deflated base64url JSON; saved scenes and scene files keep it as JSON.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { NodeRef } from '../../../common/api.ts';
 import { LAYOUTS, type LayoutName } from '../graph/layouts.ts';
 import { isHexColour } from '../graph/palette.ts';
