@@ -9,6 +9,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import louvain from 'graphology-communities-louvain';
 import type { CentralityMeasure } from '../../common/api.ts';
+import { seededGenerator } from '../../common/random.ts';
 import { PAGERANK_ALPHA } from './limits.ts';
 import type { ProjectionGraph } from './projection.ts';
 
@@ -57,18 +58,6 @@ export function scoresOf(graph: ProjectionGraph, measure: CentralityMeasure): Ma
   }
 }
 
-/** A small deterministic generator (mulberry32), so communities are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Communities {
   of: Scores;
   modularity: number | null;
@@ -103,7 +92,7 @@ export function communities(graph: ProjectionGraph): {
   }
   const detailed = louvain.detailed(graph, {
     getEdgeWeight: 'relationships',
-    rng: seededRandom(7),
+    rng: seededGenerator(7),
   });
   return {
     of: numberBySize(Object.entries(detailed.communities)),

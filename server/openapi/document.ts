@@ -353,47 +353,14 @@ function paths(config: Config): Json {
         },
       },
     },
-    '/api/documents/{id}': {
-      get: {
-        summary: 'One document with its passages, mentions and facts',
-        parameters: [
-          param(
-            'id',
-            'path',
-            { type: 'string', minLength: 1, maxLength: 300 },
-            'Document key ("document:slug") or slug.',
-          ),
-        ],
-        responses: {
-          '200': {
-            description: 'DocumentDetail (common/api.ts)',
-            content: { 'application/json': { schema: { type: 'object' } } },
-          },
-          ...problems('400', '404', '503', '504'),
-        },
-      },
-    },
-    '/api/documents/{id}/changes': {
-      get: {
-        summary:
-          'What one document brought into the graph: its entities and facts as graph elements, which are new and which it confirms',
-        parameters: [
-          param(
-            'id',
-            'path',
-            { type: 'string', minLength: 1, maxLength: 300 },
-            'Document key ("document:slug") or slug.',
-          ),
-        ],
-        responses: {
-          '200': {
-            description: 'DocumentChanges (common/api.ts)',
-            content: { 'application/json': { schema: { type: 'object' } } },
-          },
-          ...problems('400', '404', '503', '504'),
-        },
-      },
-    },
+    '/api/documents/{id}': documentRead(
+      'One document with its passages, mentions and facts',
+      'DocumentDetail',
+    ),
+    '/api/documents/{id}/changes': documentRead(
+      'What one document brought into the graph: its entities and facts as graph elements, which are new and which it confirms',
+      'DocumentChanges',
+    ),
     '/api/openapi.json': {
       get: {
         summary: 'This document',
@@ -421,6 +388,30 @@ function componentSchemas(): Record<string, Json> {
       return [id, rest];
     }),
   );
+}
+
+/** A GET of one document by its key or slug, answering `shape` (a type in common/api.ts). */
+function documentRead(summary: string, shape: string): Json {
+  return {
+    get: {
+      summary,
+      parameters: [
+        param(
+          'id',
+          'path',
+          { type: 'string', minLength: 1, maxLength: 300 },
+          'Document key ("document:slug") or slug.',
+        ),
+      ],
+      responses: {
+        '200': {
+          description: `${shape} (common/api.ts)`,
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...problems('400', '404', '503', '504'),
+      },
+    },
+  };
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

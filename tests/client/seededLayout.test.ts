@@ -2,7 +2,8 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { describe, expect, test } from 'vitest';
 import { layoutOptions } from '../../client/src/graph/layouts.ts';
-import { seedOf, seededGenerator, withSeededRandom } from '../../client/src/graph/seededRandom.ts';
+import { seededGenerator } from '../../common/random.ts';
+import { seedOf, withSeededRandom } from '../../client/src/graph/seededRandom.ts';
 
 cytoscape.use(fcose);
 

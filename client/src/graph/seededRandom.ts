@@ -3,6 +3,7 @@
  * `Math.random` and has no seed option, so a layout run borrows `Math.random` from a generator
  * seeded by the scene's node ids: the same data gives the same picture on every load.
  */
+import { seededGenerator } from '../../../common/random.ts';
 
 /** A 32-bit seed from strings (FNV-1a over each, in the given order). */
 export function seedOf(ids: Iterable<string>): number {
@@ -16,18 +17,6 @@ export function seedOf(ids: Iterable<string>): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** mulberry32: a small generator of uniform numbers in [0, 1) from a 32-bit seed. */
-export function seededGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs a synchronous `work` with `Math.random` drawing from a generator seeded by `seed`. */
