@@ -16,6 +16,9 @@ import { readSchemaProfile } from './schema/profile.ts';
 import { readSchema, readSchemaFacts } from './schema/read.ts';
 import { searchNodes } from './search/search.ts';
 
+/** Graphs up to this size are projected for discovery at start (~100k: a few seconds). */
+export const WARM_UP_PROJECTION_MAX_RELATIONSHIPS = 200_000;
+
 /** A query no text contains: the scan looks at everything it would look at for a real one. */
 const WARM_UP_QUERY = 'zq0warmup0qz';
 
@@ -26,7 +29,7 @@ const WARM_UP_QUERY = 'zq0warmup0qz';
 export async function warmUp(db: Database, config: Config, discovery?: Discovery): Promise<number> {
   const started = Date.now();
   const timeoutMs = config.limits.queryTimeoutMs * 4;
-  await db.read((tx) => readSchema(tx, db.target.database), timeoutMs);
+  const schema = await db.read((tx) => readSchema(tx, db.target.database), timeoutMs);
   const facts = {
     ...(await db.read((tx) => readSchemaFacts(tx), timeoutMs)),
     profile: await db.read((tx) => readSchemaProfile(tx), timeoutMs),
@@ -38,7 +41,8 @@ export async function warmUp(db: Database, config: Config, discovery?: Discovery
     { timeoutMs, scanLimit: config.limits.searchScanLimit },
   );
   await readOverview(db, facts.profile, timeoutMs);
-  if (discovery) {
+  // Larger graphs take tens of seconds and hundreds of MB to project: only on request.
+  if (discovery && schema.totals.relationships <= WARM_UP_PROJECTION_MAX_RELATIONSHIPS) {
     try {
       const { projection } = await discovery.cache.get(
         WHOLE_GRAPH,
