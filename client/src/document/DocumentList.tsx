@@ -25,7 +25,12 @@ export function DocumentList({ onGraph, onHighlight, onRead }: Props) {
   const changes = useFetched(asked && `${asked.seq} ${asked.key}`, async (signal) => {
     const answer = await fetchDocumentChanges(asked?.key ?? '', signal);
     onGraph({ nodes: answer.nodes, relationships: answer.relationships });
-    onHighlight({ nodes: answer.added.nodes, relationships: answer.added.relationships });
+    // The seed's document adds nothing by ingestion: its facts are what it stands for.
+    onHighlight(
+      answer.document.seed
+        ? { nodes: [], relationships: answer.confirmed }
+        : { nodes: answer.added.nodes, relationships: answer.added.relationships },
+    );
     return answer;
   });
 
@@ -96,14 +101,18 @@ function ChangesSummary({
         {state.message}
       </p>
     );
-  const { added, confirmed, firstPassage } = state.data;
+  const { added, confirmed, firstPassage, document } = state.data;
   return (
     <div className="documents__changes" role="status" data-testid="document-changes">
       <p>
-        {added.nodes.length + added.relationships.length === 0
-          ? 'Nothing new: everything it states was in the graph before.'
-          : `New: ${plural(added.nodes.length, 'node')} and ${plural(added.relationships.length, 'fact')}, highlighted on the canvas.`}{' '}
-        {confirmed.length > 0 && `It confirms ${plural(confirmed.length, 'fact')} stated before.`}
+        {document.seed
+          ? `The seed's own document: the ${plural(confirmed.length, 'curated fact')} it states are the graph's foundation, highlighted on the canvas.`
+          : added.nodes.length + added.relationships.length === 0
+            ? 'Nothing new: everything it states was in the graph before.'
+            : `New: ${plural(added.nodes.length, 'node')} and ${plural(added.relationships.length, 'fact')}, highlighted on the canvas.`}{' '}
+        {!document.seed &&
+          confirmed.length > 0 &&
+          `It confirms ${plural(confirmed.length, 'fact')} stated before.`}
       </p>
       {firstPassage && (
         <button type="button" className="small" onClick={() => onRead(firstPassage)}>
