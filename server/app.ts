@@ -8,20 +8,22 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { cypherRouter } from './cypher/router.ts';
+import { cypherRoutes } from './cypher/router.ts';
 import { createDiscovery, type Discovery } from './discovery/router.ts';
-import { documentsRouter } from './documents/router.ts';
-import { overviewRouter } from './graph/overview.ts';
-import { healthRouter } from './health/router.ts';
+import { documentsRoutes } from './documents/router.ts';
+import { overviewRoutes } from './graph/overview.ts';
+import { healthRoutes } from './health/router.ts';
 import { problemHandler, sendNotFound } from './http/problems.ts';
+import { mountRoutes, type ApiRoute } from './http/route.ts';
 import type { Logger } from './log.ts';
-import { nodesRouter } from './nodes/router.ts';
-import { openapiRouter } from './openapi/router.ts';
-import { pathsRouter } from './paths/router.ts';
-import { relationshipsRouter } from './relationships/router.ts';
+import { nodesRoutes } from './nodes/router.ts';
+import { openapiRoutes } from './openapi/router.ts';
+import { pathsRoutes } from './paths/router.ts';
+import { relationshipsRoutes } from './relationships/router.ts';
 import { SchemaFactsCache } from './schema/facts.ts';
-import { schemaRouter } from './schema/router.ts';
-import { searchRouter } from './search/router.ts';
+import { Reachability } from './schema/reachability.ts';
+import { schemaRoutes } from './schema/router.ts';
+import { searchRoutes } from './search/router.ts';
 import {
   apiGuards,
   hostCheck,
@@ -69,21 +71,26 @@ export function createApp({ db, config, log, clientDir, onDiscovery }: AppDeps):
   );
   app.use(express.json({ limit: '1mb' }));
 
-  const api = express.Router();
-  api.use(healthRouter(db));
   const facts = new SchemaFactsCache(db, config.limits.queryTimeoutMs);
-  api.use(overviewRouter(db, facts, config.limits.queryTimeoutMs));
-  api.use(schemaRouter(db, config));
-  api.use(searchRouter(db, facts, config));
-  api.use(nodesRouter(db, facts, config));
-  api.use(relationshipsRouter(db, facts, config));
-  api.use(pathsRouter(db, facts, config));
-  api.use(cypherRouter(db, config));
   const discovery = createDiscovery(db, facts, config);
   onDiscovery?.(discovery);
-  api.use(discovery.router);
-  api.use(openapiRouter(config));
-  api.use(documentsRouter(db, config));
+  const timeoutMs = config.limits.queryTimeoutMs;
+  const routes: ApiRoute[] = [
+    ...healthRoutes(db),
+    ...overviewRoutes(db, facts, timeoutMs),
+    ...schemaRoutes(db, config),
+    ...searchRoutes(db, facts, config),
+    ...nodesRoutes(db, facts, config),
+    ...relationshipsRoutes(db, facts, config),
+    ...pathsRoutes(db, facts, config),
+    ...cypherRoutes(db, config),
+    ...discovery.routes,
+    ...documentsRoutes(db, config),
+  ];
+  routes.push(...openapiRoutes(() => routes));
+  const api = express.Router();
+  // Every route that needs Neo4j checks it is there once, after validating its input.
+  mountRoutes(api, routes, new Reachability(db));
   api.use(sendNotFound);
   app.use('/api', api);
 

@@ -2,22 +2,27 @@
  * /api/discovery/* — connect, share, centrality, suggestions, timeline and phrase reading.
  * Handlers are thin: validate → compute (with the cached projection) → respond.
  */
-import { Router } from 'express';
 import { z } from 'zod';
+import {
+  CentralityMembersResponseSchema,
+  CentralityResponseSchema,
+  ConnectResponseSchema,
+  InterpretResponseSchema,
+  ShareResponseSchema,
+  SuggestionsResponseSchema,
+  TimelineResponseSchema,
+} from '../../common/contract/discovery.ts';
+import { storedElementId as ElementIdSchema } from '../../common/contract/registry.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { parseBody, parseQuery } from '../http/validate.ts';
-import { ElementIdSchema } from '../nodes/element-id.ts';
-import { contributeToOpenApi } from '../openapi/contributions.ts';
+import { defineRoute, type ApiRoute } from '../http/route.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
-import { Reachability } from '../schema/reachability.ts';
 import { cleanQuery, queryTerms } from '../search/text.ts';
 import { algorithmWorker } from './algorithm-worker-client.ts';
 import { ProjectionCache } from './cache.ts';
 import { connect, type DiscoveryContext } from './connect.ts';
 import { GdsDetection } from './gds.ts';
 import { interpret } from './interpret.ts';
-import { discoveryPaths } from './openapi.ts';
 import {
   CENTRALITY_DEFAULT_LIMIT,
   CENTRALITY_MAX_LIMIT,
@@ -40,10 +45,6 @@ import { checkWindow, ScopeFields, toScope } from './scope.ts';
 import { share } from './share.ts';
 import { suggestions } from './suggestions.ts';
 import { timeline } from './timeline.ts';
-// Registers the response schemas with the OpenAPI registry.
-import './schemas.ts';
-
-contributeToOpenApi(discoveryPaths);
 
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -51,11 +52,15 @@ const int = (min: number, max: number, fallback: number) =>
 export function connectParams(pathMaxLength: number) {
   return z
     .object({
-      from: ElementIdSchema,
-      to: ElementIdSchema,
-      maxLength: int(1, pathMaxLength, Math.min(CONNECT_DEFAULT_MAX_LENGTH, pathMaxLength)),
-      k: int(1, CONNECT_MAX_K, CONNECT_DEFAULT_K),
-      rank: z.enum(['weighted', 'hops']).default('weighted'),
+      from: ElementIdSchema.describe('Element id of one end.'),
+      to: ElementIdSchema.describe('Element id of the other end.'),
+      maxLength: int(
+        1,
+        pathMaxLength,
+        Math.min(CONNECT_DEFAULT_MAX_LENGTH, pathMaxLength),
+      ).describe('Hops at most.'),
+      k: int(1, CONNECT_MAX_K, CONNECT_DEFAULT_K).describe('Paths at most.'),
+      rank: z.enum(['weighted', 'hops']).default('weighted').describe('Ranking.'),
       labels: ScopeFields.labels,
       documents: ScopeFields.documents,
       // from/to name the two ends here, so the time window is since/until.
@@ -82,31 +87,43 @@ const IdList = z
       .refine((ids) => new Set(ids).size === ids.length, 'must name different nodes'),
   );
 
-const ShareParams = z.object({ ids: IdList });
+const ShareParams = z.object({
+  ids: IdList.describe(
+    `Element ids of 2 to ${SHARE_MAX_ENTITIES} different nodes (comma-separated or repeated).`,
+  ),
+});
+
+const Measure = z
+  .enum(['degree', 'pagerank', 'betweenness'])
+  .default('degree')
+  .describe('The measure to rank by.');
 
 const CentralityParams = z
   .object({
-    measure: z.enum(['degree', 'pagerank', 'betweenness']).default('degree'),
-    limit: int(1, CENTRALITY_MAX_LIMIT, CENTRALITY_DEFAULT_LIMIT),
+    measure: Measure,
+    limit: int(1, CENTRALITY_MAX_LIMIT, CENTRALITY_DEFAULT_LIMIT).describe('Rows at most.'),
     ...ScopeFields,
   })
   .superRefine(checkWindow);
 
 const CentralityMembersBody = z
   .object({
-    measure: z.enum(['degree', 'pagerank', 'betweenness']).default('degree'),
+    measure: Measure,
     ids: z
       .array(ElementIdSchema)
       .min(1, 'name at least one node')
-      .max(CENTRALITY_MEMBERS_MAX_IDS, `at most ${CENTRALITY_MEMBERS_MAX_IDS} nodes`),
+      .max(CENTRALITY_MEMBERS_MAX_IDS, `at most ${CENTRALITY_MEMBERS_MAX_IDS} nodes`)
+      .describe('Element ids of the nodes.'),
     ...ScopeFields,
   })
   .superRefine(checkWindow);
 
 const SuggestionsParams = z
   .object({
-    id: ElementIdSchema,
-    limit: int(1, SUGGESTIONS_MAX_LIMIT, SUGGESTIONS_DEFAULT_LIMIT),
+    id: ElementIdSchema.describe('Element id of the node.'),
+    limit: int(1, SUGGESTIONS_MAX_LIMIT, SUGGESTIONS_DEFAULT_LIMIT).describe(
+      'Suggestions at most.',
+    ),
     ...ScopeFields,
   })
   .superRefine(checkWindow);
@@ -125,7 +142,8 @@ const InterpretParams = z.object({
         .min(1, { message: 'must not be empty or only whitespace', abort: true })
         .max(INTERPRET_MAX_LENGTH, `must be at most ${INTERPRET_MAX_LENGTH} characters`)
         .refine((q) => queryTerms(q, 1).length > 0, 'must contain a letter or a digit'),
-    ),
+    )
+    .describe('The phrase.'),
 });
 
 export interface DiscoveryOptions {
@@ -136,7 +154,7 @@ export interface DiscoveryOptions {
 }
 
 export interface Discovery {
-  router: Router;
+  routes: ApiRoute[];
   /** Call after writing to the graph in this process; other writers are noticed by themselves. */
   cache: ProjectionCache;
 }
@@ -156,64 +174,101 @@ export function createDiscovery(
     },
     timeoutMs * PROJECTION_TIMEOUT_FACTOR,
   );
-  const reachable = new Reachability(db);
   const gds = options.engine === 'graphology' ? null : new GdsDetection(db, timeoutMs);
-  // Validation happens before this, so bad input never waits for Neo4j.
-  const context = async (): Promise<DiscoveryContext> => {
-    await reachable.ensure();
-    return {
-      db,
-      facts: await facts.get(),
-      cache,
-      timeoutMs,
-      maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
-      worker: algorithmWorker(),
-      gds: gds ? await gds.get() : null,
-    };
-  };
-  const Connect = connectParams(config.limits.pathMaxLength);
-  const router = Router();
-
-  router.get('/discovery/connect', async (req, res) => {
-    const p = parseQuery(Connect, req.query);
-    const scope = toScope({ labels: p.labels, documents: p.documents, from: p.since, to: p.until });
-    res.json(await connect(await context(), { ...p, scope }));
+  // Validation and the reachability check happen before this, so bad input never waits for Neo4j.
+  const context = async (): Promise<DiscoveryContext> => ({
+    db,
+    facts: await facts.get(),
+    cache,
+    timeoutMs,
+    maxSettled: options.maxSettled ?? CONNECT_MAX_SETTLED,
+    worker: algorithmWorker(),
+    gds: gds ? await gds.get() : null,
   });
-  router.get('/discovery/share', async (req, res) => {
-    const p = parseQuery(ShareParams, req.query);
-    res.json(await share(await context(), p.ids));
-  });
-  router.get('/discovery/centrality', async (req, res) => {
-    const p = parseQuery(CentralityParams, req.query);
-    res.json(
-      await centrality(await context(), { measure: p.measure, limit: p.limit, scope: toScope(p) }),
-    );
-  });
-  router.post('/discovery/centrality/members', async (req, res) => {
-    const p = parseBody(CentralityMembersBody, req.body ?? {});
-    res.json(
-      await centralityMembers(await context(), {
-        measure: p.measure,
-        ids: p.ids,
-        scope: toScope(p),
-      }),
-    );
-  });
-  router.get('/discovery/suggestions', async (req, res) => {
-    const p = parseQuery(SuggestionsParams, req.query);
-    res.json(await suggestions(await context(), { id: p.id, limit: p.limit, scope: toScope(p) }));
-  });
-  router.get('/discovery/timeline', async (req, res) => {
-    const p = parseQuery(TimelineParams, req.query);
-    res.json(await timeline(await context(), { from: p.from ?? null, to: p.to ?? null }));
-  });
-  router.get('/discovery/interpret', async (req, res) => {
-    const p = parseQuery(InterpretParams, req.query);
-    res.json(await interpret(await context(), p.q, { scanLimit: config.limits.searchScanLimit }));
-  });
-  return { router, cache };
-}
-
-export function discoveryRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
-  return createDiscovery(db, facts, config).router;
+  const routes = [
+    defineRoute({
+      method: 'get',
+      path: '/discovery/connect',
+      summary: 'How two nodes are connected: ranked loopless paths with the quotes behind each hop',
+      description:
+        'Paths of at most maxLength hops over the projection (evidence passages and mention links left out). ' +
+        'rank=weighted orders by hops + 0.5 × ln(degree) per node passed through + 0.5 per hop without a quote; ' +
+        'rank=hops by hops first. Each hop lists every relationship between its two nodes. No path within ' +
+        'the bound is an answer: 200 with no paths, the distance and a message.',
+      query: connectParams(config.limits.pathMaxLength),
+      response: ConnectResponseSchema,
+      problems: ['400', '404', '422', '503', '504'],
+      handle: async ({ query: p }) => {
+        const scope = toScope({
+          labels: p.labels,
+          documents: p.documents,
+          from: p.since,
+          to: p.until,
+        });
+        return connect(await context(), { ...p, scope });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/discovery/share',
+      summary: 'What two or more nodes have in common, grouped by kind, with evidence',
+      query: ShareParams,
+      response: ShareResponseSchema,
+      problems: ['400', '404', '503', '504'],
+      handle: async ({ query }) => share(await context(), query.ids),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/discovery/centrality',
+      summary: 'Nodes ranked by degree, PageRank or betweenness, with Louvain communities',
+      query: CentralityParams,
+      response: CentralityResponseSchema,
+      problems: ['400', '422', '503', '504'],
+      handle: async ({ query: p }) =>
+        centrality(await context(), { measure: p.measure, limit: p.limit, scope: toScope(p) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/discovery/centrality/members',
+      summary:
+        'The score and community of each given node (e.g. those on a canvas), and their communities',
+      body: CentralityMembersBody,
+      response: CentralityMembersResponseSchema,
+      problems: ['400', '422', '503', '504'],
+      handle: async ({ body: p }) =>
+        centralityMembers(await context(), { measure: p.measure, ids: p.ids, scope: toScope(p) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/discovery/suggestions',
+      summary:
+        'Nodes worth a look: not linked to the node, sharing neighbours with it (Adamic–Adar)',
+      query: SuggestionsParams,
+      response: SuggestionsResponseSchema,
+      problems: ['400', '404', '422', '503', '504'],
+      handle: async ({ query: p }) =>
+        suggestions(await context(), { id: p.id, limit: p.limit, scope: toScope(p) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/discovery/timeline',
+      summary: 'Meetings by date, optionally within a time window',
+      query: TimelineParams,
+      response: TimelineResponseSchema,
+      problems: ['400', '503', '504'],
+      handle: async ({ query: p }) =>
+        timeline(await context(), { from: p.from ?? null, to: p.to ?? null }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/discovery/interpret',
+      summary: 'Reads a search-box phrase: "X to Y" (connect), "A and B" (share) or a plain search',
+      query: InterpretParams,
+      response: InterpretResponseSchema,
+      problems: ['400', '503', '504'],
+      handle: async ({ query }) =>
+        interpret(await context(), query.q, { scanLimit: config.limits.searchScanLimit }),
+    }),
+  ];
+  return { routes, cache };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { DiscoveryScope } from '../../common/api.ts';
-import { ElementIdSchema } from '../nodes/element-id.ts';
+import { storedElementId as ElementIdSchema } from '../../common/contract/registry.ts';
 import { NameList } from '../schema/name-list.ts';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD; a window end covers the whole year or month it names. */
@@ -52,10 +52,20 @@ const ElementIdList = z
 
 /** Query-string fields of a scope; routes spread these into their own schemas. */
 export const ScopeFields = {
-  labels: NameList.optional(),
-  documents: ElementIdList.optional(),
-  from: windowEdge('start').optional(),
-  to: windowEdge('end').optional(),
+  labels: NameList.optional().describe(
+    'Only nodes with one of these labels (comma-separated or repeated).',
+  ),
+  documents: ElementIdList.optional().describe(
+    'Only nodes mentioned by these documents (element ids), and the documents.',
+  ),
+  from: windowEdge('start')
+    .optional()
+    .describe(
+      'Time window start (YYYY, YYYY-MM or YYYY-MM-DD): dated nodes (date or year) before it are left out.',
+    ),
+  to: windowEdge('end')
+    .optional()
+    .describe('Time window end (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).'),
 };
 
 /** Checks from ≤ to; attach with .superRefine on the route schema. */

@@ -4,12 +4,19 @@
  * into the graph, as graph elements). Writing goes through the `requireWriteToken` hook
  * when one is given, before the body is read.
  */
-import express, { Router, type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
+import {
+  DocumentChangesSchema,
+  DocumentDetailSchema,
+  DocumentListResponseSchema,
+  IngestResponseSchema,
+} from '../../common/contract/documents.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound, type ProblemId } from '../http/problems.ts';
-import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
+import { defineRoute, Reply, type ApiRoute } from '../http/route.ts';
+import { parseQuery } from '../http/validate.ts';
 import {
   IngestError,
   ingestDocument,
@@ -41,10 +48,18 @@ const JsonBody = z.strictObject({
 });
 const RawQuery = z.object(Metadata);
 const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(DOCUMENTS_MAX_LIMIT).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(DOCUMENTS_MAX_LIMIT)
+    .default(100)
+    .describe('Documents at most.'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Documents skipped.'),
 });
-const DocumentParams = z.object({ id: z.string().min(1).max(300) });
+const DocumentParams = z.object({
+  id: z.string().min(1).max(300).describe('Document key ("document:slug") or slug.'),
+});
 
 /** Every ingestion error id is a problem id of the same name. */
 const PROBLEM_OF: Record<IngestErrorId, ProblemId> = {
@@ -66,11 +81,8 @@ function toProblem(error: unknown): unknown {
 }
 
 /** The submission a request carries: a JSON object, or a raw text/HTML body with ?title=… */
-function submission(req: Request): DocumentSubmission {
-  if (req.is('application/json')) {
-    const body = parseBody(JsonBody, req.body);
-    return { ...body };
-  }
+function submission(req: Request, json: z.output<typeof JsonBody> | undefined): DocumentSubmission {
+  if (json) return { ...json };
   if (req.is(RAW_TYPES) && Buffer.isBuffer(req.body)) {
     const query = parseQuery(RawQuery, req.query);
     return {
@@ -86,58 +98,93 @@ function submission(req: Request): DocumentSubmission {
 }
 
 /** Both the key ("document:slug") and its slug alone name a document. */
-function documentKey(params: unknown): string {
-  const { id } = parseParams(DocumentParams, params);
-  return id.startsWith('document:') ? id : `document:${id}`;
-}
+const keyOf = (id: string) => (id.startsWith('document:') ? id : `document:${id}`);
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
 
-export interface DocumentsRouterOptions {
+export interface DocumentsRoutesOptions {
   /** Put in front of every writing route (the hardening layer's write-token check). */
   requireWriteToken?: RequestHandler;
 }
 
-export function documentsRouter(
+export function documentsRoutes(
   db: Database,
   config: Config,
-  options: DocumentsRouterOptions = {},
-): Router {
-  const router = Router();
+  options: DocumentsRoutesOptions = {},
+): ApiRoute[] {
   const timeoutMs = config.limits.queryTimeoutMs;
-
-  router.post(
-    '/documents',
-    options.requireWriteToken ?? passThrough,
-    express.raw({ type: RAW_TYPES, limit: RAW_BODY_LIMIT }),
-    async (req, res) => {
-      const report = await ingestDocument(db, submission(req)).catch((error: unknown) => {
-        throw toProblem(error);
-      });
-      if (report.status === 'created')
-        res.status(201).location(`/api/documents/${encodeURIComponent(report.key)}`);
-      res.json(report);
-    },
-  );
-
-  router.get('/documents', async (req, res) => {
-    const { limit, offset } = parseQuery(ListQuery, req.query);
-    res.json(await listDocuments(db, limit, offset, timeoutMs));
-  });
-
-  router.get('/documents/:id', async (req, res) => {
-    const key = documentKey(req.params);
-    const document = await readDocument(db, key, timeoutMs);
-    if (!document) throw notFound(`No document "${key}".`);
-    res.json(document);
-  });
-
-  router.get('/documents/:id/changes', async (req, res) => {
-    const key = documentKey(req.params);
-    const changes = await readChanges(db, key, timeoutMs);
-    if (!changes) throw notFound(`No document "${key}".`);
-    res.json(changes);
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/documents',
+      summary:
+        'Ingest a document (text/plain, text/html or JSON {text, format?, title?, url?, date?, publisher?}); needs the write token',
+      before: [
+        options.requireWriteToken ?? passThrough,
+        express.raw({ type: RAW_TYPES, limit: RAW_BODY_LIMIT }),
+      ],
+      body: JsonBody,
+      accepts: {
+        types: RAW_TYPES,
+        description: 'The document itself; title, url, date and publisher as query parameters.',
+      },
+      response: IngestResponseSchema,
+      otherResponses: {
+        '201': {
+          description: 'Created (Location header names the document)',
+          schema: IngestResponseSchema,
+        },
+      },
+      problems: ['400', '413', '503'],
+      precheck: ({ body }, req) => submission(req, body),
+      handle: async (_input, { checked }) => {
+        const report = await ingestDocument(db, checked).catch((error: unknown) => {
+          throw toProblem(error);
+        });
+        return report.status === 'created'
+          ? new Reply(201, report, {
+              Location: `/api/documents/${encodeURIComponent(report.key)}`,
+            })
+          : report;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/documents',
+      summary: 'Ingested and seed documents, newest first',
+      query: ListQuery,
+      response: DocumentListResponseSchema,
+      problems: ['400', '503', '504'],
+      handle: ({ query }) => listDocuments(db, query.limit, query.offset, timeoutMs),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/documents/:id',
+      summary: 'One document with its passages, mentions and facts',
+      params: DocumentParams,
+      response: DocumentDetailSchema,
+      problems: ['400', '404', '503', '504'],
+      handle: async ({ params }) => {
+        const key = keyOf(params.id);
+        const document = await readDocument(db, key, timeoutMs);
+        if (!document) throw notFound(`No document "${key}".`);
+        return document;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/documents/:id/changes',
+      summary:
+        'What one document brought into the graph: its entities and facts as graph elements, which are new and which it confirms',
+      params: DocumentParams,
+      response: DocumentChangesSchema,
+      problems: ['400', '404', '503', '504'],
+      handle: async ({ params }) => {
+        const key = keyOf(params.id);
+        const changes = await readChanges(db, key, timeoutMs);
+        if (!changes) throw notFound(`No document "${key}".`);
+        return changes;
+      },
+    }),
+  ];
 }

@@ -4,14 +4,14 @@
  * outwards from them, a few neighbours of each node per round, until the node budget is spent;
  * the relationships among the chosen nodes complete it. Every node drawn has a tie in the view.
  */
-import { Router } from 'express';
 import type { Node, Relationship } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { OverviewResponse } from '../../common/api.ts';
+import { OverviewResponseSchema } from '../../common/contract/explorer.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode, toGraphRelationship } from '../db/encode.ts';
-import { parseQuery } from '../http/validate.ts';
+import { defineRoute, type ApiRoute } from '../http/route.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { quoteName } from '../schema/names.ts';
 import type { SchemaProfile } from '../schema/profile.ts';
@@ -105,22 +105,32 @@ export async function readOverview(
 
 export const OVERVIEW_DEFAULT_LIMIT = 150;
 
-const OverviewParams = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(OVERVIEW_DEFAULT_LIMIT),
+const OverviewQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(OVERVIEW_DEFAULT_LIMIT)
+    .describe('Nodes at most.'),
 });
 
 /** `timeoutMs` bounds the queries server-side, as every other route's are. */
-export function overviewRouter(db: Database, facts: SchemaFactsCache, timeoutMs: number): Router {
-  const router = Router();
-  router.get('/graph/overview', async (req, res) => {
-    const { limit } = parseQuery(OverviewParams, req.query);
-    const body: OverviewResponse = await readOverview(
-      db,
-      (await facts.get()).profile,
-      timeoutMs,
-      limit,
-    );
-    res.json(body);
-  });
-  return router;
+export function overviewRoutes(
+  db: Database,
+  facts: SchemaFactsCache,
+  timeoutMs: number,
+): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/graph/overview',
+      summary: 'A bounded first view: the best-connected nodes and the relationships among them',
+      query: OverviewQuery,
+      response: OverviewResponseSchema,
+      problems: ['400', '503', '504'],
+      handle: async ({ query }) =>
+        readOverview(db, (await facts.get()).profile, timeoutMs, query.limit),
+    }),
+  ];
 }

@@ -1,36 +1,48 @@
 /** GET /api/health: the app's version and whether Neo4j answers (503 when it does not). */
-import { Router } from 'express';
 import type { HealthResponse } from '../../common/api.ts';
+import { HealthResponseSchema } from '../../common/contract/explorer.ts';
 import type { Database } from '../db/database.ts';
+import { defineRoute, Reply, type ApiRoute } from '../http/route.ts';
 import { APP } from '../version.ts';
 
 /** A health probe must answer quickly even while Neo4j hangs. */
 const HEALTH_TIMEOUT_MS = 3_000;
 
-export function healthRouter(db: Database): Router {
-  const router = Router();
-  router.get('/health', async (_req, res) => {
-    const body: HealthResponse = {
-      status: 'ok',
-      app: APP,
-      neo4j: { reachable: false, uri: redactUri(db.target.uri), database: db.target.database },
-    };
-    try {
-      const facts = await withTimeout(db.serverFacts(), HEALTH_TIMEOUT_MS);
-      body.neo4j = {
-        ...body.neo4j,
-        reachable: true,
-        version: facts.version,
-        edition: facts.edition,
-      };
-      res.json(body);
-    } catch (error) {
-      body.status = 'unavailable';
-      body.neo4j.error = (error as { code?: string }).code ?? (error as Error).message;
-      res.status(503).setHeader('Retry-After', '5').json(body);
-    }
-  });
-  return router;
+export function healthRoutes(db: Database): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/health',
+      summary: 'Application version and whether Neo4j answers',
+      response: HealthResponseSchema,
+      otherResponses: {
+        '503': { description: 'Neo4j not reachable', schema: HealthResponseSchema },
+      },
+      problems: [],
+      offline: true,
+      handle: async () => {
+        const body: HealthResponse = {
+          status: 'ok',
+          app: APP,
+          neo4j: { reachable: false, uri: redactUri(db.target.uri), database: db.target.database },
+        };
+        try {
+          const facts = await withTimeout(db.serverFacts(), HEALTH_TIMEOUT_MS);
+          body.neo4j = {
+            ...body.neo4j,
+            reachable: true,
+            version: facts.version,
+            edition: facts.edition,
+          };
+          return body;
+        } catch (error) {
+          body.status = 'unavailable';
+          body.neo4j.error = (error as { code?: string }).code ?? (error as Error).message;
+          return new Reply(503, body, { 'Retry-After': '5' });
+        }
+      },
+    }),
+  ];
 }
 
 /** Strips any user info from a URI before it is shown. */

@@ -4,12 +4,9 @@
  * which a reloaded database may have given to another element; what is not found is reported.
  */
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
-import type {
-  NodeRef,
-  RelationshipRef,
-  ResolveRequest,
-  ResolveResponse,
-} from '../../common/api.ts';
+import type { NodeRef, RelationshipRef, ResolveResponse } from '../../common/api.ts';
+import type { z } from 'zod';
+import type { ResolveRequestSchema } from '../../common/contract/explorer.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode, toGraphRelationship } from '../db/encode.ts';
 import { NODES_BY_ID_QUERY, RELATIONSHIPS_BETWEEN_QUERY, nodesByKeyQuery } from './queries.ts';
@@ -92,7 +89,7 @@ const missing = (list: readonly unknown[]) =>
 
 export async function resolveReferences(
   db: Database,
-  request: ResolveRequest,
+  request: z.output<typeof ResolveRequestSchema>,
   timeoutMs: number,
 ): Promise<ResolveResponse> {
   const { nodes, relationships } = await db.read(async (tx) => {

@@ -1,23 +1,35 @@
 /** GET /api/relationships/:id — a relationship, its evidence and provenance. */
-import { Router } from 'express';
 import { z } from 'zod';
+import { RelationshipResponseSchema } from '../../common/contract/explorer.ts';
+import { storedElementId } from '../../common/contract/registry.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { parseParams } from '../http/validate.ts';
-import { ElementIdSchema } from '../nodes/element-id.ts';
+import { defineRoute, type ApiRoute } from '../http/route.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
-import { Reachability } from '../schema/reachability.ts';
 import { readRelationship } from './read.ts';
 
-const RelationshipParams = z.object({ id: ElementIdSchema });
+const RelationshipParams = z.object({
+  id: storedElementId.describe(
+    'Element id of the relationship (URL-encoded; ":" may also stay as it is).',
+  ),
+});
 
-export function relationshipsRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
-  const router = Router();
-  const reachable = new Reachability(db);
-  router.get('/relationships/:id', async (req, res) => {
-    const { id } = parseParams(RelationshipParams, req.params);
-    await reachable.ensure();
-    res.json(await readRelationship(db, await facts.get(), id, config.limits.queryTimeoutMs));
-  });
-  return router;
+export function relationshipsRoutes(
+  db: Database,
+  facts: SchemaFactsCache,
+  config: Config,
+): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/relationships/:id',
+      summary:
+        'A relationship: type, ends, properties, its evidence quotes with their passages, provenance',
+      params: RelationshipParams,
+      response: RelationshipResponseSchema,
+      problems: ['400', '404', '503', '504'],
+      handle: async ({ params }) =>
+        readRelationship(db, await facts.get(), params.id, config.limits.queryTimeoutMs),
+    }),
+  ];
 }

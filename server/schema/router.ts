@@ -1,21 +1,21 @@
 /** GET /api/schema: labels, types, property types, counts, indexes, constraints, schema graph. */
-import { Router } from 'express';
-import type { SchemaResponse } from '../../common/api.ts';
+import { SchemaResponseSchema } from '../../common/contract/explorer.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { defineRoute, type ApiRoute } from '../http/route.ts';
 import { readSchema } from './read.ts';
-import { Reachability } from './reachability.ts';
 
-export function schemaRouter(db: Database, config: Config): Router {
-  const router = Router();
-  const reachable = new Reachability(db);
-  router.get('/schema', async (_req, res) => {
-    await reachable.ensure();
-    const body: SchemaResponse = await db.read(
-      (tx) => readSchema(tx, db.target.database),
-      config.limits.queryTimeoutMs,
-    );
-    res.json(body);
-  });
-  return router;
+export function schemaRoutes(db: Database, config: Config): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/schema',
+      summary:
+        'Labels, relationship types, property types, counts, indexes, constraints, schema graph, evidence profile',
+      response: SchemaResponseSchema,
+      problems: ['503', '504'],
+      handle: () =>
+        db.read((tx) => readSchema(tx, db.target.database), config.limits.queryTimeoutMs),
+    }),
+  ];
 }

@@ -1,13 +1,11 @@
 /** GET /api/search?q=&labels=&limit= — ranked matches over names, aliases, titles and other text. */
-import { Router } from 'express';
 import { z } from 'zod';
-import type { SearchResponse } from '../../common/api.ts';
+import { SearchResponseSchema } from '../../common/contract/explorer.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { parseQuery } from '../http/validate.ts';
+import { defineRoute, type ApiRoute } from '../http/route.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { NameList, nonEmpty } from '../schema/name-list.ts';
-import { Reachability } from '../schema/reachability.ts';
 import { MAX_QUERY_TERMS, searchNodes } from './search.ts';
 import { cleanQuery, queryTerms } from './text.ts';
 
@@ -29,36 +27,46 @@ function searchParams(maxLimit: number) {
             abort: true,
           })
           .refine((q) => queryTerms(q, 1).length > 0, 'must contain a letter or a digit'),
-      ),
-    labels: NameList.optional(),
+      )
+      .describe('Text to find; must contain a letter or digit.'),
+    labels: NameList.optional().describe(
+      'Only nodes with one of these labels: comma-separated, or the parameter repeated (at most 50).',
+    ),
     limit: z.coerce
       .number()
       .int()
       .min(1)
       .max(maxLimit)
-      .default(Math.min(SEARCH_DEFAULT_LIMIT, maxLimit)),
+      .default(Math.min(SEARCH_DEFAULT_LIMIT, maxLimit))
+      .describe('Hits at most.'),
   });
 }
 
-export function searchRouter(db: Database, facts: SchemaFactsCache, config: Config): Router {
-  const router = Router();
-  const reachable = new Reachability(db);
-  const Params = searchParams(config.limits.searchLimitMax);
-  router.get('/search', async (req, res) => {
-    const params = parseQuery(Params, req.query);
-    await reachable.ensure();
-    const body: SearchResponse = await searchNodes(
-      db,
-      await facts.get(),
-      {
-        query: params.q,
-        terms: queryTerms(params.q, MAX_QUERY_TERMS),
-        labels: nonEmpty(params.labels),
-        limit: params.limit,
-      },
-      { timeoutMs: config.limits.queryTimeoutMs, scanLimit: config.limits.searchScanLimit },
-    );
-    res.json(body);
-  });
-  return router;
+export function searchRoutes(db: Database, facts: SchemaFactsCache, config: Config): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/search',
+      summary: 'Ranked matches over names, aliases, titles and other text',
+      description:
+        'Uses the full-text indexes covering the wanted labels (exact, prefix and fuzzy terms, with and ' +
+        'without diacritics); without one, or when they find nothing, a bounded scan of string properties ' +
+        '(case- and diacritic-insensitive substring match; `partial` when the bound was reached).',
+      query: searchParams(config.limits.searchLimitMax),
+      response: SearchResponseSchema,
+      problems: ['400', '503', '504'],
+      handle: async ({ query }) =>
+        searchNodes(
+          db,
+          await facts.get(),
+          {
+            query: query.q,
+            terms: queryTerms(query.q, MAX_QUERY_TERMS),
+            labels: nonEmpty(query.labels),
+            limit: query.limit,
+          },
+          { timeoutMs: config.limits.queryTimeoutMs, scanLimit: config.limits.searchScanLimit },
+        ),
+    }),
+  ];
 }

@@ -12,7 +12,7 @@ import type { Database } from '../../server/db/database.ts';
 import type { Discovery } from '../../server/discovery/router.ts';
 import { problemType, type ProblemId } from '../../server/http/problems.ts';
 import { createLogger } from '../../server/log.ts';
-import { ProblemSchema } from '../../server/openapi/schemas.ts';
+import { ProblemSchema } from '../../common/contract/explorer.ts';
 
 export interface Served {
   base: string;

@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NeighboursResponse, NodeResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { NeighboursResponseSchema, NodeResponseSchema } from '../../server/openapi/schemas.ts';
+import { NeighboursResponseSchema, NodeResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import {
   SHARED_MISSING_MESSAGE,

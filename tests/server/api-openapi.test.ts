@@ -107,6 +107,31 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('describes every answer by a named shape and every parameter in words', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        operation: operation as {
+          parameters?: { name: string; description?: string; schema: object }[];
+          responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+        },
+      })),
+    );
+    for (const { name, operation } of operations) {
+      if (name === 'GET /api/openapi.json') continue;
+      const ok = operation.responses['200']?.content?.['application/json']?.schema;
+      expect(ok?.$ref, name).toMatch(
+        /^#\/components\/schemas\/\w+Response$|^#\/components\/schemas\/Document\w+$/,
+      );
+      for (const parameter of operation.parameters ?? []) {
+        expect(parameter.description, `${name} ${parameter.name}`).toMatch(/\w{3}/);
+        expect(Object.keys(parameter.schema).length, `${name} ${parameter.name}`).toBeGreaterThan(
+          0,
+        );
+      }
+    }
+  });
+
   it('states the configured bounds', () => {
     const parameter = (path: string, name: string) =>
       document.paths[path]?.get?.parameters?.find((p) => p.name === name)?.schema;

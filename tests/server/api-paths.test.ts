@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PathsResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { InterpretResponseSchema } from '../../server/discovery/schemas.ts';
-import { PathsResponseSchema } from '../../server/openapi/schemas.ts';
+import { InterpretResponseSchema } from '../../common/contract/discovery.ts';
+import { PathsResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import {
   SHARED_MISSING_MESSAGE,

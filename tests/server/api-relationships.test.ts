@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RelationshipResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { RelationshipResponseSchema } from '../../server/openapi/schemas.ts';
+import { RelationshipResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok, problem, serve, type Served } from './api-harness.ts';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeRef, ResolveRequest, ResolveResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { ResolveResponseSchema } from '../../server/openapi/schemas.ts';
+import { ResolveResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { ok, post, problem, serve, type Served } from './api-harness.ts';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SchemaResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { SchemaResponseSchema } from '../../server/openapi/schemas.ts';
+import { SchemaResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import {
   SHARED_MISSING_MESSAGE,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { SearchResponseSchema } from '../../server/openapi/schemas.ts';
+import { SearchResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import {
   SHARED_MISSING_MESSAGE,

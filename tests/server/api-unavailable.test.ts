@@ -37,6 +37,11 @@ describe('Neo4j down', () => {
         get(app.base, `/api/paths?from=${encodeURIComponent(id)}&to=${encodeURIComponent(other)}`),
     ],
     ['cypher', () => post(app.base, '/api/cypher', { query: 'RETURN 1' })],
+    ['overview', () => get(app.base, '/api/graph/overview')],
+    ['documents', () => get(app.base, '/api/documents')],
+    ['document', () => get(app.base, '/api/documents/some-text')],
+    ['resolve', () => post(app.base, '/api/nodes/resolve', { nodes: [{ id }] })],
+    ['timeline', () => get(app.base, '/api/discovery/timeline')],
   ])('%s answers 503 with Retry-After, without hanging', async (_route, request) => {
     const started = Date.now();
     const response = await request();
@@ -49,6 +54,8 @@ describe('Neo4j down', () => {
   it('still validates input first, without touching Neo4j', async () => {
     const started = Date.now();
     problem(await get(app.base, '/api/search?q=%20'), 'validation', 400);
+    problem(await get(app.base, '/api/documents?limit=0'), 'validation', 400);
+    problem(await post(app.base, '/api/nodes/resolve', { nodes: 'all' }), 'validation', 400);
     problem(
       await post(app.base, '/api/cypher', { query: 'CREATE (n)' + '; RETURN 1' }),
       'query-refused',

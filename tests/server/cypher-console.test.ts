@@ -8,7 +8,7 @@ import type { CypherResponse } from '../../common/api.ts';
 import { ConcurrencyLimiter } from '../../server/cypher/limiter.ts';
 import type { Database } from '../../server/db/database.ts';
 import { AppError } from '../../server/http/problems.ts';
-import { CypherResponseSchema } from '../../server/openapi/schemas.ts';
+import { CypherResponseSchema } from '../../common/contract/explorer.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { ok, post, problem, serve, type Served } from './api-harness.ts';
 

@@ -14,7 +14,7 @@ import {
   ConnectResponseSchema,
   ShareResponseSchema,
   TimelineResponseSchema,
-} from '../../server/discovery/schemas.ts';
+} from '../../common/contract/discovery.ts';
 import { ingestDocument } from '../../server/ingest/index.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase, openTestDatabase, SHARED_DIR } from '../support/neo4j.ts';

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralityResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
 import { detectGds } from '../../server/discovery/gds.ts';
-import { CentralityResponseSchema, ConnectResponseSchema } from '../../server/discovery/schemas.ts';
+import {
+  CentralityResponseSchema,
+  ConnectResponseSchema,
+} from '../../common/contract/discovery.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok } from './api-harness.ts';
 import { idsBy, serveDiscovery, type ServedDiscovery } from './discovery-harness.ts';

@@ -10,7 +10,7 @@ import {
   CentralityResponseSchema,
   ConnectResponseSchema,
   SuggestionsResponseSchema,
-} from '../../server/discovery/schemas.ts';
+} from '../../common/contract/discovery.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok, post, problem } from './api-harness.ts';
 import { idsBy, serveDiscovery, type ServedDiscovery } from './discovery-harness.ts';

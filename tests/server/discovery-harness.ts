@@ -13,8 +13,10 @@ import {
   type DiscoveryOptions,
 } from '../../server/discovery/router.ts';
 import { problemHandler } from '../../server/http/problems.ts';
+import { routesRouter } from '../../server/http/route.ts';
 import { createLogger } from '../../server/log.ts';
 import { SchemaFactsCache } from '../../server/schema/facts.ts';
+import { Reachability } from '../../server/schema/reachability.ts';
 
 /** Element ids by the value of one property (e.g. `key` in the seed, `name` in movies). */
 export async function idsBy(
@@ -52,7 +54,7 @@ export async function serveDiscovery(
   const app = express();
   app.set('query parser', 'extended');
   app.use(express.json({ limit: '1mb' }));
-  app.use('/api', discovery.router);
+  app.use('/api', routesRouter(discovery.routes, new Reachability(db)));
   app.use(problemHandler(createLogger('silent')));
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -13,7 +13,7 @@ import {
   InterpretResponseSchema,
   ShareResponseSchema,
   TimelineResponseSchema,
-} from '../../server/discovery/schemas.ts';
+} from '../../common/contract/discovery.ts';
 import {
   clearDatabase,
   hasSharedDatasets,

@@ -18,7 +18,7 @@ import {
   ShareResponseSchema,
   SuggestionsResponseSchema,
   TimelineResponseSchema,
-} from '../../server/discovery/schemas.ts';
+} from '../../common/contract/discovery.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';

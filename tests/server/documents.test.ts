@@ -8,17 +8,19 @@ import type { Server } from 'node:http';
 import express from 'express';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  DocumentChanges,
-  DocumentDetail,
-  DocumentListResponse,
-  IngestResponse,
-  Problem,
-} from '../../common/api.ts';
+import type { IngestResponse, Problem } from '../../common/api.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
-import { documentsRouter } from '../../server/documents/router.ts';
+import {
+  DocumentChangesSchema,
+  DocumentDetailSchema,
+  DocumentListResponseSchema,
+  IngestResponseSchema,
+} from '../../common/contract/documents.ts';
+import { documentsRoutes } from '../../server/documents/router.ts';
+import { routesRouter } from '../../server/http/route.ts';
+import { Reachability } from '../../server/schema/reachability.ts';
 import { problemHandler } from '../../server/http/problems.ts';
 import { createLogger } from '../../server/log.ts';
 import { loadSeed } from '../../server/seed/index.ts';
@@ -82,16 +84,16 @@ describe('documents API', () => {
       '?url=https%3A%2F%2Fexample.org%2Fastana&date=2024-02-15',
     );
     expect(response.status).toBe(201);
-    const report = (await response.json()) as IngestResponse;
+    const report = IngestResponseSchema.parse(await response.json());
     expect(report.status).toBe('created');
     expect(response.headers.get('location')).toBe(
       `/api/documents/${encodeURIComponent(report.key)}`,
     );
     expect(report.entities.byKind).toMatchObject({ Country: 2, Person: 2, Meeting: 1 });
 
-    const detail = (await (
-      await fetch(`${base}${response.headers.get('location')}`)
-    ).json()) as DocumentDetail;
+    const detail = DocumentDetailSchema.parse(
+      await (await fetch(`${base}${response.headers.get('location')}`)).json(),
+    );
     expect(detail).toMatchObject({
       key: report.key,
       url: 'https://example.org/astana',
@@ -135,9 +137,9 @@ describe('documents API', () => {
     expect(replaced.status).toBe(200);
     const report = (await replaced.json()) as IngestResponse;
     expect(report).toMatchObject({ status: 'replaced', version: 2 });
-    const detail = (await (
-      await fetch(`${base}/api/documents/${encodeURIComponent(report.key)}`)
-    ).json()) as DocumentDetail;
+    const detail = DocumentDetailSchema.parse(
+      await (await fetch(`${base}/api/documents/${encodeURIComponent(report.key)}`)).json(),
+    );
     const discussed = detail.facts.filter((f) => f.type === 'DISCUSSED').map((f) => f.to.key);
     expect(discussed).toContain('sphere:tourism');
     expect(discussed).not.toContain('sphere:energy');
@@ -150,9 +152,9 @@ describe('documents API', () => {
     expect(response.status).toBe(201);
     const report = (await response.json()) as IngestResponse;
     expect(report.title).toBe('Leaders of China and Russia meet in Beijing');
-    const detail = (await (
-      await fetch(`${base}/api/documents/${encodeURIComponent(report.key)}`)
-    ).json()) as DocumentDetail;
+    const detail = DocumentDetailSchema.parse(
+      await (await fetch(`${base}/api/documents/${encodeURIComponent(report.key)}`)).json(),
+    );
     expect(detail.text).not.toMatch(/<|var x/);
     expect(
       detail.facts.some(
@@ -162,13 +164,15 @@ describe('documents API', () => {
   });
 
   it('says what a document brought into the graph: new nodes and facts apart from confirmed ones', async () => {
-    const list = (await (
-      await fetch(`${base}/api/documents?limit=10`)
-    ).json()) as DocumentListResponse;
+    const list = DocumentListResponseSchema.parse(
+      await (await fetch(`${base}/api/documents?limit=10`)).json(),
+    );
     const beijing = list.documents.find((d) => d.title.includes('Beijing'));
-    const changes = (await (
-      await fetch(`${base}/api/documents/${encodeURIComponent(beijing?.key ?? '')}/changes`)
-    ).json()) as DocumentChanges;
+    const changes = DocumentChangesSchema.parse(
+      await (
+        await fetch(`${base}/api/documents/${encodeURIComponent(beijing?.key ?? '')}/changes`)
+      ).json(),
+    );
     expect(changes.document).toMatchObject({ key: beijing?.key, passages: beijing?.passages });
     const byKey = new Map(changes.nodes.map((n) => [n.properties.key, n.id]));
     const nodeIds = new Set(changes.nodes.map((n) => n.id));
@@ -204,9 +208,11 @@ describe('documents API', () => {
     expect(changes.firstPassage?.labels).toContain('Passage');
 
     // The seed's document brought nothing new by ingestion: all its facts are the seed's own.
-    const seed = (await (
-      await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks/changes`)
-    ).json()) as DocumentChanges;
+    const seed = DocumentChangesSchema.parse(
+      await (
+        await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks/changes`)
+      ).json(),
+    );
     expect(seed.added).toEqual({ nodes: [], relationships: [] });
     expect(seed.confirmed.length).toBeGreaterThan(20);
     const missing = await fetch(`${base}/api/documents/document:nothing-here/changes`);
@@ -214,9 +220,9 @@ describe('documents API', () => {
   });
 
   it('lists documents, newest ingestion first, the seed document last', async () => {
-    const list = (await (
-      await fetch(`${base}/api/documents?limit=10`)
-    ).json()) as DocumentListResponse;
+    const list = DocumentListResponseSchema.parse(
+      await (await fetch(`${base}/api/documents?limit=10`)).json(),
+    );
     expect(list.total).toBe(3);
     expect(list.documents.at(-1)).toMatchObject({
       key: 'document:tajikistan-russia-top-level-talks',
@@ -224,17 +230,19 @@ describe('documents API', () => {
       ingestedAt: null,
     });
     expect(list.documents[0]?.title).toBe('Leaders of China and Russia meet in Beijing');
-    const page = (await (
-      await fetch(`${base}/api/documents?limit=1&offset=1`)
-    ).json()) as DocumentListResponse;
+    const page = DocumentListResponseSchema.parse(
+      await (await fetch(`${base}/api/documents?limit=1&offset=1`)).json(),
+    );
     expect(page.documents).toHaveLength(1);
     expect((await fetch(`${base}/api/documents?limit=0`)).status).toBe(400);
   });
 
   it('shows the seed document with the curated facts and their quotes', async () => {
-    const detail = (await (
-      await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks`)
-    ).json()) as DocumentDetail;
+    const detail = DocumentDetailSchema.parse(
+      await (
+        await fetch(`${base}/api/documents/document:tajikistan-russia-top-level-talks`)
+      ).json(),
+    );
     // The title, its repetition, fourteen paragraphs and the publisher's line.
     expect(detail.passageList).toHaveLength(17);
     expect(
@@ -317,12 +325,15 @@ describe('documents API', () => {
     app.use(express.json());
     app.use(
       '/api',
-      documentsRouter(db, loadConfig({}), {
-        requireWriteToken: (_req, res) => {
-          called += 1;
-          res.status(401).json({ refused: true });
-        },
-      }),
+      routesRouter(
+        documentsRoutes(db, loadConfig({}), {
+          requireWriteToken: (_req, res) => {
+            called += 1;
+            res.status(401).json({ refused: true });
+          },
+        }),
+        new Reachability(db),
+      ),
     );
     app.use(problemHandler(createLogger('silent')));
     const guarded = await serve(db, app);

@@ -11,12 +11,12 @@ import {
   CentralityResponseSchema,
   ConnectResponseSchema,
   TimelineResponseSchema,
-} from '../../server/discovery/schemas.ts';
+} from '../../common/contract/discovery.ts';
 import {
   OverviewResponseSchema,
   SchemaResponseSchema,
   SearchResponseSchema,
-} from '../../server/openapi/schemas.ts';
+} from '../../common/contract/explorer.ts';
 import { SEARCH_INDEX_NAME, searchIndexStatement } from '../../server/search/index-command.ts';
 import { warmUp } from '../../server/warm-up.ts';
 import {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CypherResponse, QueryRefusalReason } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
 import { problemType } from '../../server/http/problems.ts';
-import { CypherResponseSchema } from '../../server/openapi/schemas.ts';
+import { CypherResponseSchema } from '../../common/contract/explorer.ts';
 import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
 import { ok, post, serve, type JsonResponse, type Served } from './api-harness.ts';
 

@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import { SearchResponseSchema } from '../../server/openapi/schemas.ts';
+import { SearchResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
