@@ -435,6 +435,23 @@ export const ResolveResponseSchema = component(
 );
 export type ResolveResponse = z.infer<typeof ResolveResponseSchema>;
 
+/** GET /api/labels/:label/nodes: a page of the nodes with one label, in caption order. */
+export const LabelNodesResponseSchema = component(
+  'LabelNodesResponse',
+  z.strictObject({
+    label: z.string(),
+    /** Nodes with the label in all, so a client can say "100 of 2,345". */
+    total: count,
+    skip: count,
+    limit: count,
+    /** The caption properties the page is ordered by, then element id; empty: element id only. */
+    orderedBy: z.array(z.string()),
+    nodes: z.array(GraphNodeSchema),
+    hasMore: z.boolean(),
+  }),
+);
+export type LabelNodesResponse = z.infer<typeof LabelNodesResponseSchema>;
+
 const PathHopSchema = z.strictObject({
   relationship: elementId,
   from: elementId,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  LabelNodesResponseSchema,
   NeighboursResponseSchema,
   NodeResponseSchema,
   RESOLVE_MAX_NODES,
@@ -17,6 +18,7 @@ import type { Database } from '../db/database.ts';
 import { defineRoute, type ApiRoute } from '../http/route.ts';
 import type { SchemaFactsCache } from '../schema/facts.ts';
 import { NameList, nonEmpty } from '../schema/name-list.ts';
+import { readLabelPage } from './label-page.ts';
 import { readNeighbours, readNode } from './read.ts';
 import { resolveReferences } from './resolve.ts';
 
@@ -57,6 +59,31 @@ function neighbourQuery(defaultLimit: number) {
       .describe('Relationships skipped before the page.'),
   });
 }
+
+const LabelParams = z.object({
+  label: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(256, 'must be at most 256 characters')
+    .describe('The label, exactly as stored (URL-encoded).'),
+});
+
+const LabelPageQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(NEIGHBOUR_MAX_LIMIT)
+    .default(100)
+    .describe('Nodes on the page.'),
+  skip: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_SKIP)
+    .default(0)
+    .describe('Nodes skipped before the page.'),
+});
 
 export function nodesRoutes(db: Database, facts: SchemaFactsCache, config: Config): ApiRoute[] {
   const timeoutMs = config.limits.queryTimeoutMs;
@@ -106,6 +133,19 @@ export function nodesRoutes(db: Database, facts: SchemaFactsCache, config: Confi
           },
           timeoutMs,
         ),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/labels/:label/nodes',
+      summary: 'A page of the nodes with one label, in caption order, with the total',
+      description:
+        'Ordered by the label’s caption properties (as GET /api/schema reports them), then element id.',
+      params: LabelParams,
+      query: LabelPageQuery,
+      response: LabelNodesResponseSchema,
+      problems: ['400', '404', '503', '504'],
+      handle: async ({ params, query }) =>
+        readLabelPage(db, await facts.get(), { label: params.label, ...query }, timeoutMs),
     }),
   ];
 }
