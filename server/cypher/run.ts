@@ -3,11 +3,7 @@
  * server-side timeout, streaming records and stopping at the row cap so memory stays bounded
  * however many rows the query would produce.
  */
-import neo4j, {
-  type Notification,
-  type Record as Neo4jRecord,
-  type ResultSummary,
-} from 'neo4j-driver';
+import type { Notification, Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import type { CypherNotification, CypherResponse } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
 import type { Database } from '../db/database.ts';
@@ -72,13 +68,12 @@ export async function runConsoleQuery(
   const started = performance.now();
   const database = db.target.database;
   // A session of its own: the console needs a fetch size tied to its row cap.
-  const session = db.driver.session({
-    database,
-    defaultAccessMode: neo4j.session.READ,
+  const sessionOptions = {
+    mode: 'READ',
     fetchSize: Math.min(limits.maxRows + 1, MAX_FETCH_SIZE),
-  });
-  try {
-    return await session.executeRead(
+  } as const;
+  return db.withSession(sessionOptions, (session) =>
+    session.executeRead(
       async (tx) => {
         let explain: ResultSummary;
         try {
@@ -135,8 +130,6 @@ export async function runConsoleQuery(
         };
       },
       { timeout: limits.timeoutMs },
-    );
-  } finally {
-    await session.close();
-  }
+    ),
+  );
 }
