@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { DateProperty } from '../../common/api.ts';
 import { captionRules, type CaptionRules, type LabelProfile } from '../../common/caption.ts';
 import { detectDateForm, parseDateText } from '../../common/dates.ts';
-import { ENTITY_KINDS, YEAR_PROPERTY } from '../seed/ontology.ts';
+import { ENTITY_KINDS, YEAR_PROPERTY } from '../model/ontology.ts';
 import { quoteName } from './names.ts';
 import { toCount, toNumber, toStrings } from './records.ts';
 

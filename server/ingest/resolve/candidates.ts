@@ -1,7 +1,7 @@
 /** Reads the resolution candidates from the graph, inside the ingesting transaction. */
 import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { ENTITY_KINDS, type EntityKind } from '../../seed/ontology.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../model/ontology.ts';
 import type { Candidate } from './resolve.ts';
 import type { Database } from '../../db/database.ts';
 import { READ_CANDIDATES, READ_PERSON_NAMES } from '../write/queries.ts';

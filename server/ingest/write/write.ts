@@ -6,7 +6,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.ts';
-import { ENTITY_KINDS, RELATIONSHIP_SPECS, type EntityKind } from '../../seed/ontology.ts';
+import { ENTITY_KINDS, RELATIONSHIP_SPECS, type EntityKind } from '../../model/ontology.ts';
+import { MERGE_DOCUMENTS, MERGE_MENTIONS } from '../../model/queries.ts';
 import { IngestError } from '../errors.ts';
 import { DOCUMENT_REF, type Extraction } from '../extract/types.ts';
 import type { PreparedDocument } from '../input.ts';
@@ -15,13 +16,11 @@ import { resolveEntities, type EntityResolution } from '../resolve/resolve.ts';
 import { slug } from '../text/fold.ts';
 import { planIngestion, type IngestPlan } from './plan.ts';
 import {
-  CREATE_MENTIONS,
   CREATE_PASSAGES,
   DELETE_PASSAGES,
   DOCUMENT_KEY_EXISTS,
   FIND_DOCUMENTS,
   FIND_SYMMETRIC,
-  MERGE_DOCUMENT,
   MERGE_ENTITIES,
   MERGE_FACTS,
   MERGE_REVIEWS,
@@ -170,10 +169,10 @@ async function reversedSymmetric(
 
 async function writePlan(tx: ManagedTransaction, plan: IngestPlan): Promise<void> {
   const params = { document: plan.document.key };
-  await run(tx, MERGE_DOCUMENT, [plan.document], params);
+  await run(tx, MERGE_DOCUMENTS, [plan.document], params);
   await run(tx, CREATE_PASSAGES, plan.passages, params);
   await run(tx, MERGE_ENTITIES, plan.entities, params);
-  await run(tx, CREATE_MENTIONS, plan.mentions, params);
+  await run(tx, MERGE_MENTIONS, plan.mentions, params);
   await run(tx, MERGE_FACTS, plan.facts, params);
   await run(tx, MERGE_REVIEWS, plan.reviews, params);
 }

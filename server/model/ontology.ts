@@ -50,6 +50,10 @@ export const KIND_SPECS: Record<EntityKind, KindSpec> = {
 
 export const DOCUMENT_PREFIX = 'document';
 
+/** A fact's key: one fact per type and ordered pair of ends, whoever states it. */
+export const factKey = (from: string, type: FactType, to: string): string =>
+  `${from}-${type}->${to}`;
+
 /**
  * On our kinds, an integer `year` is the calendar year a fact belongs to (an indicator's, an
  * anniversary's, a meeting known only by its year). Elsewhere a number is never read as a year.
@@ -222,6 +226,8 @@ export const FACT_TYPES = Object.keys(RELATIONSHIP_SPECS) as FactType[];
 /** Structural relationships between documents, passages and entities (not facts themselves). */
 export const HAS_PASSAGE = 'HAS_PASSAGE';
 export const MENTIONS = 'MENTIONS';
+/** A doubtful match: (new entity)-[:POSSIBLY_SAME_AS {score, method, status}]->(existing one). */
+export const REVIEW_TYPE = 'POSSIBLY_SAME_AS';
 
 /**
  * Property names the loader sets itself; a seed may not set them through `properties`.
