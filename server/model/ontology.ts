@@ -21,6 +21,7 @@ export const ENTITY_KINDS = [
   'Anniversary',
   'Proposal',
   'Agreement',
+  'Venue',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -46,6 +47,7 @@ export const KIND_SPECS: Record<EntityKind, KindSpec> = {
   Anniversary: { prefix: 'anniversary', required: ['ordinal'] },
   Proposal: { prefix: 'proposal', required: [] },
   Agreement: { prefix: 'agreement', required: ['form'] },
+  Venue: { prefix: 'venue', required: ['facility'] },
 };
 
 export const DOCUMENT_PREFIX = 'document';
@@ -80,6 +82,11 @@ export const RELATIONSHIP_SPECS = {
     meaning: "headed one side's delegation (side: the country)",
   },
   HOSTED: { from: ['Country'], to: ['Meeting'], meaning: 'the meeting took place in this country' },
+  HELD_AT: {
+    from: ['Meeting'],
+    to: ['Venue'],
+    meaning: 'the meeting took place in this building (facility: palace, residence, hall)',
+  },
   LEADS: { from: ['Person'], to: ['Country'], meaning: 'holds the leading office (office)' },
   STRATEGIC_PARTNER_OF: {
     from: ['Country'],
