@@ -9,7 +9,7 @@ import type { EncodedValue } from '../../common/values.ts';
 import type { Database } from '../db/database.ts';
 import { encodeValue } from '../db/encode.ts';
 import { toNumber } from '../schema/records.ts';
-import { errorPosition, fromQueryError } from './errors.ts';
+import { fromQueryError, withoutPrefix } from './errors.ts';
 import { GraphCollector } from './graph-elements.ts';
 import { checkPlan, type PlanNode } from './guard.ts';
 
@@ -26,12 +26,10 @@ export interface ConsoleLimits {
 
 function toNotification(n: Notification, prefixLength: number): CypherNotification {
   const position = 'offset' in n.position ? n.position : null;
+  const { line, column, offset } = position ?? {};
   const adjusted =
-    position && typeof position.offset === 'number'
-      ? errorPosition(
-          `(line ${position.line}, column ${position.column} (offset: ${position.offset}))`,
-          prefixLength,
-        )
+    typeof line === 'number' && typeof column === 'number' && typeof offset === 'number'
+      ? withoutPrefix({ line, column, offset }, prefixLength)
       : null;
   return {
     code: n.code,
