@@ -72,26 +72,29 @@ export async function timeline(
       : await ctx.db.read(
           async (tx) =>
             (
-              await tx.run(timelineQuery(datedLabels, textFormsOf(properties)), {
-                ...dateParameters(properties),
-                sourceLabels,
-                excludedTypes: excludedTypes(ctx.facts.evidence),
-                windowStart: window.from ?? '0000-01-01',
-                windowEnd: window.to ?? '9999-12-31',
-                limit: neo4j.int(TIMELINE_MAX_ENTRIES + 1),
-                participants: neo4j.int(TIMELINE_PARTICIPANTS),
-              })
+              await tx.run<{ n: Node; span: unknown; participants: Node[]; documents: unknown }>(
+                timelineQuery(datedLabels, textFormsOf(properties)),
+                {
+                  ...dateParameters(properties),
+                  sourceLabels,
+                  excludedTypes: excludedTypes(ctx.facts.evidence),
+                  windowStart: window.from ?? '0000-01-01',
+                  windowEnd: window.to ?? '9999-12-31',
+                  limit: neo4j.int(TIMELINE_MAX_ENTRIES + 1),
+                  participants: neo4j.int(TIMELINE_PARTICIPANTS),
+                },
+              )
             ).records,
           ctx.timeoutMs,
         );
   const entries: TimelineEntry[] = records.slice(0, TIMELINE_MAX_ENTRIES).map((record) => {
     const [first, last] = toStrings(record.get('span'));
     return {
-      node: toGraphNode(record.get('n') as Node),
+      node: toGraphNode(record.get('n')),
       // A span of one day is a date; a span of a whole year is only its year.
       date: first !== undefined && first === last ? first : null,
       year: first === undefined ? null : Number(first.slice(0, 4)),
-      participants: (record.get('participants') as Node[]).map(toGraphNode),
+      participants: record.get('participants').map(toGraphNode),
       documents: new Set(toStrings(record.get('documents'))).size,
     };
   });

@@ -90,12 +90,16 @@ export async function writePlan(
 export async function countSeed(db: Database, seed: string): Promise<SeedCounts> {
   return db.read(async (tx) => {
     const labels: Record<string, number> = {};
-    for (const record of (await tx.run(COUNT_SEED_LABELS, { seed })).records) {
-      labels[record.get('label') as string] = Number(record.get('count'));
+    for (const record of (
+      await tx.run<{ label: string; count: unknown }>(COUNT_SEED_LABELS, { seed })
+    ).records) {
+      labels[record.get('label')] = Number(record.get('count'));
     }
     const types: Record<string, number> = {};
-    for (const record of (await tx.run(COUNT_SEED_TYPES, { seed })).records) {
-      types[record.get('type') as string] = Number(record.get('count'));
+    for (const record of (
+      await tx.run<{ type: string; count: unknown }>(COUNT_SEED_TYPES, { seed })
+    ).records) {
+      types[record.get('type')] = Number(record.get('count'));
     }
     // Every seed node has exactly one of the three base labels.
     const nodes = [ENTITY_LABEL, DOCUMENT_LABEL, PASSAGE_LABEL].reduce(
