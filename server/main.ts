@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const db = new Database(target);
 
   try {
-    await db.driver.verifyConnectivity({ database: target.database });
+    await db.verifyConnectivity();
     if (config.seedOnFirstStart) {
       const seeded = await seedIfEmpty(db);
       if (seeded) log.info(seeded, 'seed graph loaded into the empty database');

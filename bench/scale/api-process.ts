@@ -24,21 +24,6 @@ const config = loadConfig({ ...process.env, PORT: '0', SEED_ON_FIRST_START: 'fal
 if (config.neo4j.kind !== 'remote') throw new Error('the bench API needs NEO4J_URI');
 const db = new Database(config.neo4j);
 
-// Counts sessions around the one gateway, so a soak can show none is left open.
-let opened = 0;
-let closed = 0;
-const openSession = db.driver.session.bind(db.driver);
-db.driver.session = ((...args: Parameters<typeof openSession>) => {
-  const session = openSession(...args);
-  opened += 1;
-  const close = session.close.bind(session);
-  session.close = async () => {
-    closed += 1;
-    return close();
-  };
-  return session;
-}) as typeof db.driver.session;
-
 const app = createApp({ db, config, log: createLogger(config.logLevel) });
 const server = app.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
@@ -57,8 +42,8 @@ process.on('message', (message: { kind: string }) => {
     kind: 'memory',
     heapUsedMb: usage.heapUsed / 1024 ** 2,
     rssMb: usage.rss / 1024 ** 2,
-    openSessions: opened - closed,
-    sessionsOpened: opened,
+    openSessions: db.sessionCounts().open,
+    sessionsOpened: db.sessionCounts().opened,
   } satisfies ApiMessage);
 });
 

@@ -1,33 +1,49 @@
 /**
  * Neo4j's errors for a console query, as problems: syntax and semantic errors with their position
- * in the submitted text, read-only violations as refusals, other statement errors as 400s naming
+ * in the submitted text (from the GQL diagnostic record, or the message text on servers that send
+ * none), read-only violations as refusals, other statement errors as 400s naming
  * Neo4j's code. Errors that are not about the query (unavailable, timeout) pass through to
  * fromDriverError.
  */
+import { diagnosticPosition, type QueryPosition } from '../db/errors.ts';
 import { AppError } from '../http/problems.ts';
 import { refused } from './guard.ts';
 
 const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
 
 /**
- * The position Neo4j reports in its message, moved back by the `prefix` the server put before the
- * query on its first line (e.g. "EXPLAIN "); null when there is none.
+ * A position Neo4j reports, moved back by the `prefix` the server put before the query on its
+ * first line (e.g. "EXPLAIN "); null when it points nowhere.
  */
-export function errorPosition(
-  message: string,
-  prefixLength = 0,
-): { line: number; column: number; offset: number } | null {
-  const match = POSITION.exec(message);
-  if (!match) return null;
-  const line = Number(match[1]);
-  const column = Number(match[2]);
-  const offset = Number(match[3]);
+export function withoutPrefix(position: QueryPosition, prefixLength = 0): QueryPosition | null {
+  const { line, column, offset } = position;
   if (line < 1) return null;
   return {
     line,
     column: line === 1 ? Math.max(1, column - prefixLength) : column,
     offset: Math.max(0, offset - prefixLength),
   };
+}
+
+/** The position written in Neo4j's message text, for servers that send no diagnostic record. */
+export function errorPosition(message: string, prefixLength = 0): QueryPosition | null {
+  const match = POSITION.exec(message);
+  if (!match) return null;
+  const position = { line: Number(match[1]), column: Number(match[2]), offset: Number(match[3]) };
+  return withoutPrefix(position, prefixLength);
+}
+
+/**
+ * Where a query error is: from the error's GQL diagnostic record when the server sends one with
+ * a position, else read from the message text.
+ */
+export function queryErrorPosition(
+  error: unknown,
+  message: string,
+  prefixLength = 0,
+): QueryPosition | null {
+  const recorded = diagnosticPosition(error);
+  return recorded ? withoutPrefix(recorded, prefixLength) : errorPosition(message, prefixLength);
 }
 
 /**
@@ -70,7 +86,7 @@ export function fromQueryError(error: unknown, prefixLength = 0): unknown {
   ) {
     return new AppError('query-syntax', detail, {
       code,
-      position: errorPosition(message, prefixLength),
+      position: queryErrorPosition(error, message, prefixLength),
     });
   }
   if (

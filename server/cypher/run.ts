@@ -3,17 +3,13 @@
  * server-side timeout, streaming records and stopping at the row cap so memory stays bounded
  * however many rows the query would produce.
  */
-import neo4j, {
-  type Notification,
-  type Record as Neo4jRecord,
-  type ResultSummary,
-} from 'neo4j-driver';
+import type { Notification, Record as Neo4jRecord, ResultSummary } from 'neo4j-driver';
 import type { CypherNotification, CypherResponse } from '../../common/api.ts';
 import type { EncodedValue } from '../../common/values.ts';
 import type { Database } from '../db/database.ts';
 import { encodeValue } from '../db/encode.ts';
 import { toNumber } from '../schema/records.ts';
-import { errorPosition, fromQueryError } from './errors.ts';
+import { fromQueryError, withoutPrefix } from './errors.ts';
 import { GraphCollector } from './graph-elements.ts';
 import { checkPlan, type PlanNode } from './guard.ts';
 
@@ -30,12 +26,10 @@ export interface ConsoleLimits {
 
 function toNotification(n: Notification, prefixLength: number): CypherNotification {
   const position = 'offset' in n.position ? n.position : null;
+  const { line, column, offset } = position ?? {};
   const adjusted =
-    position && typeof position.offset === 'number'
-      ? errorPosition(
-          `(line ${position.line}, column ${position.column} (offset: ${position.offset}))`,
-          prefixLength,
-        )
+    typeof line === 'number' && typeof column === 'number' && typeof offset === 'number'
+      ? withoutPrefix({ line, column, offset }, prefixLength)
       : null;
   return {
     code: n.code,
@@ -72,13 +66,12 @@ export async function runConsoleQuery(
   const started = performance.now();
   const database = db.target.database;
   // A session of its own: the console needs a fetch size tied to its row cap.
-  const session = db.driver.session({
-    database,
-    defaultAccessMode: neo4j.session.READ,
+  const sessionOptions = {
+    mode: 'READ',
     fetchSize: Math.min(limits.maxRows + 1, MAX_FETCH_SIZE),
-  });
-  try {
-    return await session.executeRead(
+  } as const;
+  return db.withSession(sessionOptions, (session) =>
+    session.executeRead(
       async (tx) => {
         let explain: ResultSummary;
         try {
@@ -135,8 +128,6 @@ export async function runConsoleQuery(
         };
       },
       { timeout: limits.timeoutMs },
-    );
-  } finally {
-    await session.close();
-  }
+    ),
+  );
 }

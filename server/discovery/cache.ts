@@ -4,7 +4,6 @@
  * read transaction (it names the last committed transaction, so any write changes it) with the
  * count-store totals; `invalidate()` is the explicit hook for writers in this process.
  */
-import neo4j from 'neo4j-driver';
 import type { DateProperty, DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { toCount } from '../schema/records.ts';
@@ -18,20 +17,14 @@ import { scopeKey } from './scope.ts';
  * bookmark is a session property.
  */
 export async function readFingerprint(db: Database, timeoutMs: number): Promise<string> {
-  const session = db.driver.session({
-    database: db.target.database,
-    defaultAccessMode: neo4j.session.READ,
-  });
-  try {
+  return db.withSession({ mode: 'READ' }, async (session) => {
     const counts = await session.executeRead((tx) => tx.run(FINGERPRINT_QUERY), {
       timeout: timeoutMs,
     });
     const record = counts.records[0];
     const totals = `${toCount(record?.get('nodes'))}/${toCount(record?.get('relationships'))}`;
     return `${session.lastBookmarks().join(',')}|${totals}`;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 interface Entry {

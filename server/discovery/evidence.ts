@@ -52,15 +52,18 @@ export async function readPairs(
 ): Promise<Map<string, PairEvidence>> {
   const out = new Map<string, PairEvidence>();
   if (pairs.length === 0) return out;
-  const result = await tx.run(PAIR_RELATIONSHIPS_QUERY, {
-    pairs: pairs.map(([a, b]) => [a, b]),
-    excludedTypes,
-    quotesKey: RELATIONSHIP_EVIDENCE.quotes,
-    perPair: neo4j.int(perPair),
-  });
+  const result = await tx.run<{ pair: [string, string]; rels: Relationship[]; total: unknown }>(
+    PAIR_RELATIONSHIPS_QUERY,
+    {
+      pairs: pairs.map(([a, b]) => [a, b]),
+      excludedTypes,
+      quotesKey: RELATIONSHIP_EVIDENCE.quotes,
+      perPair: neo4j.int(perPair),
+    },
+  );
   for (const record of result.records) {
-    const [a, b] = record.get('pair') as [string, string];
-    const rels = record.get('rels') as Relationship[];
+    const [a, b] = record.get('pair');
+    const rels = record.get('rels');
     for (const rel of rels) into.set(rel.elementId, toGraphRelationship(rel));
     out.set(pairKey(a, b), {
       relationships: rels.map((rel) => evidencedRelationship(rel, a, profile)),
@@ -76,10 +79,10 @@ export async function readNodes(
   ids: readonly string[],
 ): Promise<Map<string, GraphNode>> {
   if (ids.length === 0) return new Map();
-  const result = await tx.run(NODES_BY_ID_QUERY, { ids: [...new Set(ids)] });
+  const result = await tx.run<{ n: Node }>(NODES_BY_ID_QUERY, { ids: [...new Set(ids)] });
   return new Map(
     result.records.map((record) => {
-      const node = toGraphNode(record.get('n') as Node);
+      const node = toGraphNode(record.get('n'));
       return [node.id, node] as const;
     }),
   );

@@ -4,7 +4,7 @@
  * possible duplicate (unconfirmed, so not a fact).
  */
 import type { EvidenceProfile } from '../../common/api.ts';
-import { REVIEW_TYPE } from '../ingest/write/queries.ts';
+import { REVIEW_TYPE } from '../model/ontology.ts';
 
 export function excludedTypes(evidence: EvidenceProfile): string[] {
   return [...new Set([...evidence.mentionTypes, REVIEW_TYPE])].sort();

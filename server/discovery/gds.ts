@@ -20,8 +20,8 @@ export const GDS_VERSION_QUERY = 'RETURN gds.version() AS version';
 export async function detectGds(db: Database, timeoutMs: number): Promise<string | null> {
   try {
     const version = await db.read(async (tx) => {
-      const result = await tx.run(GDS_VERSION_QUERY);
-      return result.records[0]?.get('version') as string;
+      const result = await tx.run<{ version: string }>(GDS_VERSION_QUERY);
+      return result.records[0]?.get('version');
     }, timeoutMs);
     return String(version);
   } catch (error) {
@@ -131,13 +131,16 @@ export async function runOnGds(
           const stats = await tx.run(LOUVAIN_MUTATE, { graphName, config });
           results.modularity = Number(stats.records[0]?.get('modularity') ?? 0);
         }
-        const rows = await tx.run(task === 'louvain' ? LOUVAIN_READ : taskQuery(task), {
-          graphName,
-          config,
-        });
+        const rows = await tx.run<{ id: string; value: unknown }>(
+          task === 'louvain' ? LOUVAIN_READ : taskQuery(task),
+          {
+            graphName,
+            config,
+          },
+        );
         const values = new Map<string, number>();
         for (const record of rows.records) {
-          values.set(record.get('id') as string, toCount(record.get('value')));
+          values.set(record.get('id'), toCount(record.get('value')));
         }
         results.scores.set(task, task === 'louvain' ? numberBySize(values) : values);
       }, timeoutMs);

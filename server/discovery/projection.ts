@@ -89,6 +89,13 @@ export function scopeParameters(
   };
 }
 
+/** One relationship of the projection: its ends and whether a quote states it. */
+interface RelationshipRow {
+  a: string;
+  b: string;
+  quoted: unknown;
+}
+
 /** Reads the part of the graph `scope` names into a projection. */
 export async function readProjection(
   db: Database,
@@ -109,32 +116,38 @@ export async function readProjection(
   let relationships = 0;
 
   await db.read(async (tx) => {
-    const nodes = tx.run(projectionNodesQuery(scopeShape(scope, dates)), {
-      ...scopeParameters(scope, evidence, dates),
-      cap: neo4j.int(bounds.maxNodes + 1),
-    });
+    const nodes = tx.run<{ id: string; labels: unknown; caption: unknown }>(
+      projectionNodesQuery(scopeShape(scope, dates)),
+      {
+        ...scopeParameters(scope, evidence, dates),
+        cap: neo4j.int(bounds.maxNodes + 1),
+      },
+    );
     for await (const record of nodes) {
       if (graph.order >= bounds.maxNodes) throw tooLarge('nodes', bounds.maxNodes);
-      const id = record.get('id') as string;
+      const id = record.get('id');
       graph.addNode(id, {
         labels: toStrings(record.get('labels')),
         caption: toStringOrNull(record.get('caption')) ?? id,
       });
     }
     const whole = isWholeGraph(scope);
-    const rels = tx.run(whole ? WHOLE_GRAPH_RELATIONSHIPS_QUERY : PART_RELATIONSHIPS_QUERY, {
-      excludedTypes,
-      excludedLabels,
-      ids: whole ? [] : graph.nodes(),
-      quotesKey: RELATIONSHIP_EVIDENCE.quotes,
-      cap: neo4j.int(bounds.maxRelationships + 1),
-    });
+    const rels = tx.run<RelationshipRow>(
+      whole ? WHOLE_GRAPH_RELATIONSHIPS_QUERY : PART_RELATIONSHIPS_QUERY,
+      {
+        excludedTypes,
+        excludedLabels,
+        ids: whole ? [] : graph.nodes(),
+        quotesKey: RELATIONSHIP_EVIDENCE.quotes,
+        cap: neo4j.int(bounds.maxRelationships + 1),
+      },
+    );
     for await (const record of rels) {
       if (relationships >= bounds.maxRelationships) {
         throw tooLarge('relationships', bounds.maxRelationships);
       }
-      const a = record.get('a') as string;
-      const b = record.get('b') as string;
+      const a = record.get('a');
+      const b = record.get('b');
       // An end outside the projection: an evidence passage (whole graph), or a node written
       // between the two reads.
       if (!graph.hasNode(a) || !graph.hasNode(b)) continue;

@@ -3,7 +3,7 @@
  * the schema; the "discussed" query follows the Summit Graph ontology (meetings, spheres).
  */
 import { quoteIdentifier as q } from '../db/identifier.ts';
-import type { EntityKind, FactType } from '../seed/ontology.ts';
+import type { EntityKind, FactType } from '../model/ontology.ts';
 
 // Type-checked against the ontology, so a renamed kind or fact fails to compile here.
 const MEETING = q('Meeting' satisfies EntityKind);

@@ -52,16 +52,19 @@ async function readDirect(
   ids: string[],
   into: Collected,
 ): Promise<Found[]> {
-  const result = await tx.run(SHARED_NEIGHBOURS_QUERY, {
-    ids,
-    excludedTypes: excludedTypes(ctx.facts.evidence),
-    excludedLabels: ctx.facts.evidence.passageLabels,
-    perTie: neo4j.int(PER_TIE),
-    limit: neo4j.int(SHARE_ROWS),
-  });
+  const result = await tx.run<{ n: Node; ties: { entity: string; rels: Relationship[] }[] }>(
+    SHARED_NEIGHBOURS_QUERY,
+    {
+      ids,
+      excludedTypes: excludedTypes(ctx.facts.evidence),
+      excludedLabels: ctx.facts.evidence.passageLabels,
+      perTie: neo4j.int(PER_TIE),
+      limit: neo4j.int(SHARE_ROWS),
+    },
+  );
   return result.records.map((record) => {
-    const node = toGraphNode(record.get('n') as Node);
-    const ties = (record.get('ties') as { entity: string; rels: Relationship[] }[]).map((tie) => {
+    const node = toGraphNode(record.get('n'));
+    const ties = record.get('ties').map((tie) => {
       for (const rel of tie.rels) into.relationships.set(rel.elementId, toGraphRelationship(rel));
       return {
         entity: tie.entity,
@@ -81,16 +84,17 @@ async function readDiscussed(
   ids: string[],
   into: Collected,
 ): Promise<Found[]> {
-  const result = await tx.run(SHARED_DISCUSSED_QUERY, {
+  const result = await tx.run<{
+    n: Node;
+    ties: { entity: string; via: { meeting: string; rels: Relationship[] }[] }[];
+  }>(SHARED_DISCUSSED_QUERY, {
     ids,
     perTie: neo4j.int(PER_TIE),
     limit: neo4j.int(SHARE_ROWS),
   });
   return result.records.map((record) => {
-    const node = toGraphNode(record.get('n') as Node);
-    const ties = (
-      record.get('ties') as { entity: string; via: { meeting: string; rels: Relationship[] }[] }[]
-    ).flatMap((tie) =>
+    const node = toGraphNode(record.get('n'));
+    const ties = record.get('ties').flatMap((tie) =>
       tie.via.map((step) => {
         const [participated, discussed] = step.rels as [Relationship, Relationship];
         for (const rel of step.rels)
@@ -127,7 +131,10 @@ async function readDocuments(
 ): Promise<SharedDocument[]> {
   const profile = ctx.facts.evidence;
   if (profile.mentionTypes.length === 0) return [];
-  const result = await tx.run(SHARED_DOCUMENTS_QUERY, {
+  const result = await tx.run<{
+    d: Node;
+    found: { entity: string; mentions: MentionRow[]; total: unknown }[];
+  }>(SHARED_DOCUMENTS_QUERY, {
     ids,
     mentionTypes: profile.mentionTypes,
     passageLabels: profile.passageLabels,
@@ -135,13 +142,9 @@ async function readDocuments(
     limit: neo4j.int(SHARE_DOCUMENTS_LIMIT),
   });
   return result.records.map((record) => {
-    const document = toGraphNode(record.get('d') as Node);
+    const document = toGraphNode(record.get('d'));
     into.nodes.set(document.id, document);
-    const found = record.get('found') as {
-      entity: string;
-      mentions: MentionRow[];
-      total: unknown;
-    }[];
+    const found = record.get('found');
     return {
       document: document.id,
       mentions: found

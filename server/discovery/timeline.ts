@@ -12,8 +12,8 @@ import type { TimelineEntry, TimelineResponse } from '../../common/api.ts';
 import { toGraphNode } from '../db/encode.ts';
 import { quoteIdentifier as q } from '../db/identifier.ts';
 import { DATE_SPANS, dateParameters, textFormsOf, type TextForms } from '../schema/date-cypher.ts';
-import type { FactType } from '../seed/ontology.ts';
-import { DOCUMENT_LABEL, HAS_PASSAGE, MENTIONS, PASSAGE_LABEL } from '../seed/ontology.ts';
+import type { FactType } from '../model/ontology.ts';
+import { DOCUMENT_LABEL, HAS_PASSAGE, MENTIONS, PASSAGE_LABEL } from '../model/ontology.ts';
 import { quoteName } from '../schema/names.ts';
 import { toStrings } from '../schema/records.ts';
 import type { DiscoveryContext } from './connect.ts';
@@ -72,26 +72,29 @@ export async function timeline(
       : await ctx.db.read(
           async (tx) =>
             (
-              await tx.run(timelineQuery(datedLabels, textFormsOf(properties)), {
-                ...dateParameters(properties),
-                sourceLabels,
-                excludedTypes: excludedTypes(ctx.facts.evidence),
-                windowStart: window.from ?? '0000-01-01',
-                windowEnd: window.to ?? '9999-12-31',
-                limit: neo4j.int(TIMELINE_MAX_ENTRIES + 1),
-                participants: neo4j.int(TIMELINE_PARTICIPANTS),
-              })
+              await tx.run<{ n: Node; span: unknown; participants: Node[]; documents: unknown }>(
+                timelineQuery(datedLabels, textFormsOf(properties)),
+                {
+                  ...dateParameters(properties),
+                  sourceLabels,
+                  excludedTypes: excludedTypes(ctx.facts.evidence),
+                  windowStart: window.from ?? '0000-01-01',
+                  windowEnd: window.to ?? '9999-12-31',
+                  limit: neo4j.int(TIMELINE_MAX_ENTRIES + 1),
+                  participants: neo4j.int(TIMELINE_PARTICIPANTS),
+                },
+              )
             ).records,
           ctx.timeoutMs,
         );
   const entries: TimelineEntry[] = records.slice(0, TIMELINE_MAX_ENTRIES).map((record) => {
     const [first, last] = toStrings(record.get('span'));
     return {
-      node: toGraphNode(record.get('n') as Node),
+      node: toGraphNode(record.get('n')),
       // A span of one day is a date; a span of a whole year is only its year.
       date: first !== undefined && first === last ? first : null,
       year: first === undefined ? null : Number(first.slice(0, 4)),
-      participants: (record.get('participants') as Node[]).map(toGraphNode),
+      participants: record.get('participants').map(toGraphNode),
       documents: new Set(toStrings(record.get('documents'))).size,
     };
   });

@@ -13,7 +13,7 @@ import type {
 } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { encodeProperties, toGraphNode, toGraphRelationship } from '../db/encode.ts';
-import { EVIDENCE_LISTS } from '../ingest/write/queries.ts';
+import { EVIDENCE_LISTS } from '../model/evidence.ts';
 import {
   COUNT_DOCUMENTS,
   LIST_DOCUMENTS,
@@ -112,16 +112,14 @@ export async function listDocuments(
   timeoutMs: number,
 ): Promise<DocumentListResponse> {
   return db.read(async (tx) => {
-    const total = num((await tx.run(COUNT_DOCUMENTS)).records[0]?.get('total'));
-    const rows = await tx.run(LIST_DOCUMENTS, {
+    const total = num((await tx.run<{ total: unknown }>(COUNT_DOCUMENTS)).records[0]?.get('total'));
+    const rows = await tx.run<{ document: Node; passages: unknown }>(LIST_DOCUMENTS, {
       limit: neo4j.int(limit),
       offset: neo4j.int(offset),
     });
     return {
       total,
-      documents: rows.records.map((r) =>
-        presentSummary(r.get('document') as Node, num(r.get('passages'))),
-      ),
+      documents: rows.records.map((r) => presentSummary(r.get('document'), num(r.get('passages')))),
     };
   }, timeoutMs);
 }
@@ -133,48 +131,81 @@ export async function readDocument(
   timeoutMs: number,
 ): Promise<DocumentDetail | undefined> {
   return db.read(async (tx) => {
-    const record = (await tx.run(READ_DOCUMENT, { key })).records[0];
+    const record = (await tx.run<{ document: Node; passages: Node[] }>(READ_DOCUMENT, { key }))
+      .records[0];
     if (!record) return undefined;
-    const document = record.get('document') as Node;
-    const passages = (record.get('passages') as Node[]).map(presentPassage);
+    const document = record.get('document');
+    const passages = record.get('passages').map(presentPassage);
     const p = document.properties as Record<string, unknown>;
-    const mentions = (await tx.run(READ_MENTIONS, { key })).records.map((r) => ({
-      passage: r.get('passage') as string,
+    const mentions = (
+      await tx.run<{
+        passage: string;
+        start: unknown;
+        end: unknown;
+        quote: string | null;
+        entity: string;
+        kind: unknown;
+        name: string | null;
+      }>(READ_MENTIONS, { key })
+    ).records.map((r) => ({
+      passage: r.get('passage'),
       start: num(r.get('start')),
       end: num(r.get('end')),
       quote: String(r.get('quote') ?? ''),
       entity: {
-        key: r.get('entity') as string,
+        key: r.get('entity'),
         kind: String(r.get('kind')),
         name: String(r.get('name') ?? ''),
       },
     }));
-    const facts = (await tx.run(READ_FACTS, { key, prefix: `${key}#` })).records.map((r) =>
+    const facts = (
+      await tx.run<{
+        fact: Relationship;
+        fromKey: string;
+        fromKind: string;
+        fromName: string | null;
+        toKey: string;
+        toKind: string;
+        toName: string | null;
+      }>(READ_FACTS, { key, prefix: `${key}#` })
+    ).records.map((r) =>
       presentFact(
-        r.get('fact') as Relationship,
+        r.get('fact'),
         {
           from: {
-            key: r.get('fromKey') as string,
-            kind: r.get('fromKind') as string,
+            key: r.get('fromKey'),
+            kind: r.get('fromKind'),
             name: String(r.get('fromName') ?? ''),
           },
           to: {
-            key: r.get('toKey') as string,
-            kind: r.get('toKind') as string,
+            key: r.get('toKey'),
+            kind: r.get('toKind'),
             name: String(r.get('toName') ?? ''),
           },
         },
         key,
       ),
     );
-    const reviews = (await tx.run(READ_REVIEWS, { key })).records.map((r) => ({
+    const reviews = (
+      await tx.run<{
+        aKey: string;
+        aKind: unknown;
+        aName: string | null;
+        bKey: string;
+        bKind: unknown;
+        bName: string | null;
+        score: unknown;
+        method: string | null;
+        status: string | null;
+      }>(READ_REVIEWS, { key })
+    ).records.map((r) => ({
       entity: {
-        key: r.get('aKey') as string,
+        key: r.get('aKey'),
         kind: String(r.get('aKind')),
         name: String(r.get('aName') ?? ''),
       },
       candidate: {
-        key: r.get('bKey') as string,
+        key: r.get('bKey'),
         kind: String(r.get('bKind')),
         name: String(r.get('bName') ?? ''),
       },
@@ -209,16 +240,26 @@ export async function readChanges(
   timeoutMs: number,
 ): Promise<DocumentChanges | undefined> {
   return db.read(async (tx) => {
-    const record = (await tx.run(READ_CHANGES, { key, prefix: `${key}#` })).records[0];
+    const record = (
+      await tx.run<{
+        document: Node;
+        entities: Node[];
+        facts: Relationship[];
+        describes: Relationship[];
+        ends: Node[];
+        first: Node[];
+        passages: unknown;
+      }>(READ_CHANGES, { key, prefix: `${key}#` })
+    ).records[0];
     if (!record) return undefined;
-    const document = record.get('document') as Node;
-    const entities = record.get('entities') as Node[];
-    const facts = record.get('facts') as Relationship[];
-    const describes = record.get('describes') as Relationship[];
+    const document = record.get('document');
+    const entities = record.get('entities');
+    const facts = record.get('facts');
+    const describes = record.get('describes');
     const nodes = new Map<string, Node>();
-    for (const node of [document, ...entities, ...(record.get('ends') as Node[])])
+    for (const node of [document, ...entities, ...record.get('ends')])
       nodes.set(node.elementId, node);
-    const first = (record.get('first') as Node[])[0];
+    const first = record.get('first')[0];
     return {
       document: presentSummary(document, num(record.get('passages'))),
       nodes: [...nodes.values()].map(toGraphNode),

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Problem } from '../../common/api.ts';
+import { isTimeout, unavailability } from '../db/errors.ts';
 
 const TYPE_BASE = 'https://summit-graph.dev/problems/';
 
@@ -116,23 +117,15 @@ export function validationError(errors: { path: string; message: string }[]): Ap
 
 /** Maps driver errors that mean "Neo4j is not there" to 503; everything else passes through. */
 export function fromDriverError(error: unknown): unknown {
-  const code = (error as { code?: string }).code ?? '';
-  if (
-    code === 'ServiceUnavailable' ||
-    code === 'SessionExpired' ||
-    code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
-    code === 'Neo.ClientError.Database.DatabaseNotFound'
-  ) {
+  const why = unavailability(error);
+  if (why) {
     const detail =
-      code === 'Neo.ClientError.Database.DatabaseNotFound'
+      why === 'database-missing'
         ? 'The configured Neo4j database does not exist.'
         : 'Neo4j is not reachable right now; retry shortly.';
     return new AppError('database-unavailable', detail, {}, 5);
   }
-  if (
-    code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
-    code.includes('TransactionTimedOut')
-  ) {
+  if (isTimeout(error)) {
     return new AppError(
       'query-timeout',
       'The query exceeded the server-side time limit and was stopped.',

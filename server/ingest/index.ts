@@ -4,8 +4,8 @@
  * one transaction.
  */
 import type { Database } from '../db/database.ts';
-import { applySchema } from '../seed/load.ts';
-import type { EntityKind } from '../seed/ontology.ts';
+import { applySchema } from '../model/schema.ts';
+import type { EntityKind } from '../model/ontology.ts';
 import { RuleExtractor } from './extract/rules.ts';
 import type { Extractor } from './extract/types.ts';
 import { prepareDocument, type DocumentSubmission, type PreparedDocument } from './input.ts';

@@ -66,10 +66,10 @@ export async function resolvePassages(
 ): Promise<GraphNode[]> {
   const keys = [...new Set(quotes.map((q) => q.passageKey).filter((k): k is string => k !== null))];
   if (keys.length === 0 || profile.passageLabels.length === 0) return [];
-  const result = await tx.run(passagesByKeyQuery(profile.passageLabels), { keys });
+  const result = await tx.run<{ p: Node }>(passagesByKeyQuery(profile.passageLabels), { keys });
   const byKey = new Map<string, Node>();
   for (const record of result.records) {
-    const passage = record.get('p') as Node;
+    const passage = record.get('p');
     const key = toStringOrNull(passage.properties[PASSAGE_KEY]);
     if (key !== null && !byKey.has(key)) byKey.set(key, passage);
   }
@@ -87,14 +87,17 @@ export async function readMentionEvidence(
   profile: EvidenceProfile,
 ): Promise<EvidenceBundle | null> {
   if (profile.mentionTypes.length === 0) return null;
-  const result = await tx.run(mentionsQuery(profile.mentionTypes), {
-    id: nodeId,
-    limit: neo4j.int(EVIDENCE_LIMIT),
-  });
+  const result = await tx.run<{ passages: Node[]; mentions: Relationship[]; total: unknown }>(
+    mentionsQuery(profile.mentionTypes),
+    {
+      id: nodeId,
+      limit: neo4j.int(EVIDENCE_LIMIT),
+    },
+  );
   const record = result.records[0];
   if (!record) return { quotes: [], passages: [], total: 0 };
-  const passages = (record.get('passages') as Node[]).map(toGraphNode);
-  const quotes = (record.get('mentions') as Relationship[]).map((m): EvidenceQuote => ({
+  const passages = record.get('passages').map(toGraphNode);
+  const quotes = record.get('mentions').map((m): EvidenceQuote => ({
     passageId: m.startNodeElementId,
     passageKey: null,
     quote: toStringOrNull(m.properties[MENTION.quote]),

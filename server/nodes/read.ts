@@ -25,17 +25,19 @@ export async function readNode(
   timeoutMs: number,
 ): Promise<NodeResponse> {
   return db.read(async (tx) => {
-    const record = (await tx.run(NODE_QUERY, { id })).records[0];
+    const record = (await tx.run<{ n: Node; total: unknown }>(NODE_QUERY, { id })).records[0];
     if (!record) throw noSuchNode(id);
-    const node = record.get('n') as Node;
+    const node = record.get('n');
     // The live type list, not the cached facts: a new type must not go missing from the degrees.
     const types = toStrings(
       (await tx.run(RELATIONSHIP_TYPES_QUERY)).records[0]?.get('types'),
     ).sort();
     const byType: DegreeCount[] = [];
     if (types.length > 0) {
-      const counts = ((await tx.run(degreesQuery(types), { id })).records[0]?.get('counts') ??
-        []) as unknown[][];
+      const counts =
+        (await tx.run<{ counts: unknown[][] }>(degreesQuery(types), { id })).records[0]?.get(
+          'counts',
+        ) ?? [];
       types.forEach((type, i) => {
         const [out, incoming] = counts[i] ?? [];
         if (toCount(out) > 0) byType.push({ type, direction: 'out', count: toCount(out) });
@@ -66,7 +68,12 @@ export async function readNeighbours(
   timeoutMs: number,
 ): Promise<NeighboursResponse> {
   const record = await db.read(async (tx) => {
-    const result = await tx.run(neighboursQuery(request.direction, request.types), {
+    const result = await tx.run<{
+      n: Node;
+      relationships: Relationship[];
+      neighbours: Node[];
+      total: unknown;
+    }>(neighboursQuery(request.direction, request.types), {
       id: request.id,
       labels: request.labels,
       skip: neo4j.int(request.skip),
@@ -75,15 +82,15 @@ export async function readNeighbours(
     return result.records[0];
   }, timeoutMs);
   if (!record) throw noSuchNode(request.id);
-  const relationships = record.get('relationships') as Relationship[];
-  const neighbours = record.get('neighbours') as Node[];
+  const relationships = record.get('relationships');
+  const neighbours = record.get('neighbours');
   const seen = new Set<string>();
   const nodes = neighbours
     .filter((m) => !seen.has(m.elementId) && seen.add(m.elementId))
     .map(toGraphNode);
   const total = toCount(record.get('total'));
   return {
-    node: toGraphNode(record.get('n') as Node),
+    node: toGraphNode(record.get('n')),
     total,
     skip: request.skip,
     limit: request.limit,

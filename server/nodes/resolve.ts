@@ -21,9 +21,9 @@ async function foundByIndex<T>(
 ): Promise<Map<number, T[]>> {
   const found = new Map<number, T[]>();
   if (refs.length === 0) return found;
-  const result = await tx.run(query, { refs });
+  const result = await tx.run<{ index: unknown; found: T[] }>(query, { refs });
   for (const record of result.records) {
-    found.set(Number(record.get('index')), record.get('found') as T[]);
+    found.set(Number(record.get('index')), record.get('found'));
   }
   return found;
 }

@@ -41,19 +41,22 @@ export async function findPaths(
   const excludedTypes = facts.evidence.mentionTypes;
   return db.read(async (tx) => {
     const endpoints = (
-      await tx.run(ENDPOINTS_QUERY, { from: request.from, to: request.to })
-    ).records.map((r) => r.get('n') as Node);
+      await tx.run<{ n: Node }>(ENDPOINTS_QUERY, { from: request.from, to: request.to })
+    ).records.map((r) => r.get('n'));
     const from = endpoints.find((n) => n.elementId === request.from);
     const to = endpoints.find((n) => n.elementId === request.to);
     if (!from) throw notFound(`No node has the element id "${request.from}" (from).`);
     if (!to) throw notFound(`No node has the element id "${request.to}" (to).`);
 
-    const result = await tx.run(shortestPathsQuery(request.k, request.maxLength, excludedTypes), {
-      from: request.from,
-      to: request.to,
-      k: neo4j.int(request.k),
-    });
-    const paths = result.records.map((r) => r.get('p') as Path);
+    const result = await tx.run<{ p: Path }>(
+      shortestPathsQuery(request.k, request.maxLength, excludedTypes),
+      {
+        from: request.from,
+        to: request.to,
+        k: neo4j.int(request.k),
+      },
+    );
+    const paths = result.records.map((r) => r.get('p'));
 
     const nodes = new Map<string, GraphNode>();
     const relationships = new Map<string, GraphRelationship>();

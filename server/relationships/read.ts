@@ -18,9 +18,9 @@ export async function readRelationship(
   timeoutMs: number,
 ): Promise<RelationshipResponse> {
   return db.read(async (tx) => {
-    const record = (await tx.run(RELATIONSHIP_QUERY, { id })).records[0];
+    const record = (await tx.run<{ r: Relationship }>(RELATIONSHIP_QUERY, { id })).records[0];
     if (!record) throw notFound(`No relationship has the element id "${id}".`);
-    const relationship = record.get('r') as Relationship;
+    const relationship = record.get('r');
     const quotes = quotesOfRelationship(relationship.properties);
     // Evidence is null only where the database keeps none of this kind: a type the profile
     // names, or any relationship that carries the lists (a type newer than the cached profile).

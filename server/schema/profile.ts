@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { DateProperty } from '../../common/api.ts';
 import { captionRules, type CaptionRules, type LabelProfile } from '../../common/caption.ts';
 import { detectDateForm, parseDateText } from '../../common/dates.ts';
-import { ENTITY_KINDS, YEAR_PROPERTY } from '../seed/ontology.ts';
+import { ENTITY_KINDS, YEAR_PROPERTY } from '../model/ontology.ts';
 import { quoteName } from './names.ts';
 import { toCount, toNumber, toStrings } from './records.ts';
 
@@ -59,20 +59,38 @@ function isOntologyYear(label: string, key: string, integers: number): boolean {
   );
 }
 
+/** One label's property in the profile sample: where it is, its examples and value kinds. */
+interface ProfileRow {
+  position: unknown;
+  key: string;
+  sampled: unknown;
+  present: unknown;
+  examples: unknown;
+  temporals: unknown;
+  texts: unknown;
+  integers: unknown;
+  distinct: unknown;
+  meanLength: unknown;
+}
+
 /** Reads label counts (count store), caption rules and date properties. */
 export async function readSchemaProfile(tx: ManagedTransaction): Promise<SchemaProfile> {
-  const names = (await tx.run(COUNTS_QUERY)).records.map((r) => r.get('label') as string);
+  const names = (await tx.run<{ label: string }>(COUNTS_QUERY)).records.map((r) => r.get('label'));
   if (names.length === 0) return { labels: [], captions: {}, dates: [] };
   const counts = (
-    await tx.run(`RETURN [${names.map((l) => `COUNT { (:${quoteName(l)}) }`).join(', ')}] AS c`)
-  ).records[0]?.get('c') as unknown[];
+    await tx.run<{ c: unknown[] }>(
+      `RETURN [${names.map((l) => `COUNT { (:${quoteName(l)}) }`).join(', ')}] AS c`,
+    )
+  ).records[0]?.get('c');
   const profiles: LabelProfile[] = names.map((label) => ({ label, sampled: 0, properties: [] }));
   const dates: DateProperty[] = [];
-  const rows = await tx.run(profileQuery(names), { sample: neo4j.int(PROFILE_SAMPLE_SIZE) });
+  const rows = await tx.run<ProfileRow>(profileQuery(names), {
+    sample: neo4j.int(PROFILE_SAMPLE_SIZE),
+  });
   for (const record of rows.records) {
     const profile = profiles[toCount(record.get('position'))];
     if (!profile) continue;
-    const key = record.get('key') as string;
+    const key = record.get('key');
     const examples = toStrings(record.get('examples'));
     const temporals = toCount(record.get('temporals'));
     const form = temporals > 0 ? null : detectDateForm(examples);

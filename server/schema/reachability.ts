@@ -20,7 +20,7 @@ export class Reachability {
   async ensure(): Promise<void> {
     if (Date.now() - this.confirmedAt < REACHABLE_TRUST_MS) return;
     try {
-      await this.db.driver.getServerInfo({ database: this.db.target.database });
+      await this.db.serverInfo();
       this.confirmedAt = Date.now();
     } catch (error) {
       this.confirmedAt = 0;

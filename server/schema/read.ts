@@ -69,13 +69,19 @@ async function sampleProperties(
 ): Promise<{ sampled: number; properties: PropertySummary[] }[]> {
   const out = names.map(() => ({ sampled: 0, properties: [] as PropertySummary[] }));
   if (names.length === 0) return out;
-  const result = await tx.run(propertySampleQuery(kind, names), { sample: neo4j.int(sample) });
+  const result = await tx.run<{
+    position: unknown;
+    sampled: unknown;
+    key: string;
+    types: unknown;
+    present: unknown;
+  }>(propertySampleQuery(kind, names), { sample: neo4j.int(sample) });
   for (const record of result.records) {
     const entry = out[toCount(record.get('position'))];
     if (!entry) continue;
     entry.sampled = toCount(record.get('sampled'));
     entry.properties.push({
-      key: record.get('key') as string,
+      key: record.get('key'),
       // valueType() says "STRING NOT NULL"; a stored property is never null, so the suffix is noise.
       types: toStrings(record.get('types'))
         .map((t) => t.replace(/ NOT NULL/g, ''))
@@ -113,7 +119,12 @@ export async function readSchemaFacts(
   tx: ManagedTransaction,
 ): Promise<Omit<SchemaFacts, 'profile'>> {
   const names = await readNames(tx);
-  const fulltext = await tx.run(FULLTEXT_INDEXES_QUERY);
+  const fulltext = await tx.run<{
+    name: string;
+    labelsOrTypes: unknown;
+    properties: unknown;
+    analyzer: unknown;
+  }>(FULLTEXT_INDEXES_QUERY);
   const samples = await sampleProperties(tx, 'type', names.types, FACTS_SAMPLE_SIZE);
   const evidence =
     names.types.length > 0
@@ -122,7 +133,7 @@ export async function readSchemaFacts(
   return {
     relationshipTypes: names.types,
     fulltextIndexes: fulltext.records.map((r) => ({
-      name: r.get('name') as string,
+      name: r.get('name'),
       labels: toStrings(r.get('labelsOrTypes')),
       properties: toStrings(r.get('properties')),
       analyzer: toStringOrNull(r.get('analyzer')),
@@ -137,32 +148,58 @@ export async function readSchema(
   database: string,
 ): Promise<SchemaResponse> {
   const names = await readNames(tx);
-  const counts = (await tx.run(countsQuery(names.labels, names.types))).records[0];
-  const labelCounts = (counts?.get('labelCounts') as unknown[] | undefined) ?? [];
-  const typeCounts = (counts?.get('typeCounts') as unknown[] | undefined) ?? [];
+  const counts = (
+    await tx.run<{
+      labelCounts: unknown[];
+      typeCounts: unknown[];
+      nodes: unknown;
+      relationships: unknown;
+    }>(countsQuery(names.labels, names.types))
+  ).records[0];
+  const labelCounts = counts?.get('labelCounts') ?? [];
+  const typeCounts = counts?.get('typeCounts') ?? [];
   const labelSamples = await sampleProperties(tx, 'label', names.labels, SCHEMA_SAMPLE_SIZE);
   const typeSamples = await sampleProperties(tx, 'type', names.types, SCHEMA_SAMPLE_SIZE);
-  const indexes = (await tx.run(INDEXES_QUERY)).records.map((r): IndexSummary => {
+  const indexes = (
+    await tx.run<{
+      name: string;
+      type: string;
+      entityType: IndexSummary['entityType'];
+      labelsOrTypes: unknown;
+      properties: unknown;
+      state: string;
+      owningConstraint: unknown;
+      analyzer: unknown;
+    }>(INDEXES_QUERY)
+  ).records.map((r): IndexSummary => {
     const analyzer = toStringOrNull(r.get('analyzer'));
     return {
-      name: r.get('name') as string,
-      type: r.get('type') as string,
-      entityType: r.get('entityType') as IndexSummary['entityType'],
+      name: r.get('name'),
+      type: r.get('type'),
+      entityType: r.get('entityType'),
       labelsOrTypes: toStrings(r.get('labelsOrTypes')),
       properties: toStrings(r.get('properties')),
-      state: r.get('state') as string,
+      state: r.get('state'),
       owningConstraint: toStringOrNull(r.get('owningConstraint')),
       ...(analyzer ? { analyzer } : {}),
     };
   });
-  const constraints = (await tx.run(CONSTRAINTS_QUERY)).records.map((r): ConstraintSummary => ({
-    name: r.get('name') as string,
-    type: r.get('type') as string,
-    entityType: r.get('entityType') as ConstraintSummary['entityType'],
+  const constraints = (
+    await tx.run<{
+      name: string;
+      type: string;
+      entityType: ConstraintSummary['entityType'];
+      labelsOrTypes: unknown;
+      properties: unknown;
+    }>(CONSTRAINTS_QUERY)
+  ).records.map((r): ConstraintSummary => ({
+    name: r.get('name'),
+    type: r.get('type'),
+    entityType: r.get('entityType'),
     labelsOrTypes: toStrings(r.get('labelsOrTypes')),
     properties: toStrings(r.get('properties')),
   }));
-  const edges = schemaEdges((await tx.run(SCHEMA_GRAPH_QUERY)).records[0]);
+  const edges = schemaEdges((await tx.run<SchemaGraphRow>(SCHEMA_GRAPH_QUERY)).records[0]);
   const evidence =
     names.types.length > 0
       ? await readEvidenceProfile(tx, names, keysByType(names.types, typeSamples))
@@ -197,14 +234,20 @@ export async function readSchema(
   };
 }
 
+/** What db.schema.visualization() returns: one node per label, one relationship per triple. */
+interface SchemaGraphRow {
+  nodes: Node[];
+  relationships: Relationship[];
+}
+
 /** Distinct (label)-[type]->(label) triples from db.schema.visualization(), sorted. */
-function schemaEdges(record: Neo4jRecord | undefined): SchemaEdge[] {
+function schemaEdges(record: Neo4jRecord<SchemaGraphRow> | undefined): SchemaEdge[] {
   if (!record) return [];
   const labelOf = new Map(
-    (record.get('nodes') as Node[]).map((n) => [n.elementId, toStringOrNull(n.properties.name)]),
+    record.get('nodes').map((n) => [n.elementId, toStringOrNull(n.properties.name)]),
   );
   const seen = new Map<string, SchemaEdge>();
-  for (const rel of record.get('relationships') as Relationship[]) {
+  for (const rel of record.get('relationships')) {
     const start = labelOf.get(rel.startNodeElementId);
     const end = labelOf.get(rel.endNodeElementId);
     if (!start || !end) continue;

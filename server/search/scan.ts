@@ -91,7 +91,10 @@ export async function scanSearch(
     const rows = await db.read(
       async (tx) =>
         (
-          await tx.run(scanSearchQuery(plan.map((s) => s.label)), {
+          await tx.run<{
+            node: Node;
+            best: { key: string | null; text: string | null; score: unknown };
+          }>(scanSearchQuery(plan.map((s) => s.label)), {
             ...params,
             q: foldText(request.query),
             terms: folded,
@@ -100,12 +103,8 @@ export async function scanSearch(
       limits.timeoutMs,
     );
     hits = rows.map((record) => {
-      const best = record.get('best') as {
-        key: string | null;
-        text: string | null;
-        score: unknown;
-      };
-      const node = toGraphNode(record.get('node') as Node);
+      const best = record.get('best');
+      const node = toGraphNode(record.get('node'));
       return {
         node,
         score: toNumber(best.score) ?? 0,
@@ -149,7 +148,7 @@ async function typoSearch(
   const rows = await db.read(
     async (tx) =>
       (
-        await tx.run(typoCandidatesQuery(plan.map((s) => s.label)), {
+        await tx.run<{ node: Node }>(typoCandidatesQuery(plan.map((s) => s.label)), {
           ...params,
           grams: folded.map(trigrams),
           required: folded.map((term) => neo4j.int(requiredTrigrams(term))),
@@ -160,7 +159,7 @@ async function typoSearch(
   );
   const hits: SearchHit[] = [];
   for (const record of rows) {
-    const node = toGraphNode(record.get('node') as Node);
+    const node = toGraphNode(record.get('node'));
     const match = bestMatch(node.properties, request.query, captions[node.labels[0] ?? ''] ?? []);
     // Every word must be there, as typed or within its edits: the pieces only narrowed.
     const score = match ? typoCloseness(node.properties, folded) : 0;

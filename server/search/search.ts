@@ -100,7 +100,7 @@ async function fulltextSearch(
   const found = await db.read(async (tx) => {
     const all: { node: Node; score: number; index: (typeof indexes)[number] }[] = [];
     for (const index of indexes) {
-      const result = await tx.run(FULLTEXT_SEARCH_QUERY, {
+      const result = await tx.run<{ node: Node; score: number }>(FULLTEXT_SEARCH_QUERY, {
         index: index.name,
         query: lucene,
         fetch: neo4j.int(fetch),
@@ -108,7 +108,7 @@ async function fulltextSearch(
         labels: request.labels,
       });
       for (const record of result.records) {
-        all.push({ node: record.get('node') as Node, score: record.get('score') as number, index });
+        all.push({ node: record.get('node'), score: record.get('score'), index });
       }
     }
     return all;

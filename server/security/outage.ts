@@ -66,10 +66,7 @@ export class ReachabilityProbe {
       timer = setTimeout(() => resolve('timeout'), this.options.probeTimeoutMs);
     });
     try {
-      const answer = await Promise.race([
-        this.db.driver.getServerInfo({ database: this.db.target.database }).then(() => 'up'),
-        timeout,
-      ]);
+      const answer = await Promise.race([this.db.serverInfo().then(() => 'up'), timeout]);
       return answer === 'up';
     } catch (error) {
       // Only "not there" counts; other failures (e.g. credentials) are the routes' to report.

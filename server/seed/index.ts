@@ -1,7 +1,8 @@
 /** Seed graph entry points used by `npm start` (first start) and `npm run seed`. */
 import type { Database } from '../db/database.ts';
 import { DEFAULT_SEED_FILE, readSeedFile } from './file.ts';
-import { applySchema, countSeed, writePlan, type ResetReport, type SeedCounts } from './load.ts';
+import { applySchema } from '../model/schema.ts';
+import { countSeed, writePlan, type ResetReport, type SeedCounts } from './load.ts';
 import { HAS_ANY_NODE } from './queries.ts';
 import { planSeed } from './plan.ts';
 

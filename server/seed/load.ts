@@ -6,21 +6,17 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
 import { SeedError } from './errors.ts';
-import { DOCUMENT_LABEL, ENTITY_LABEL, PASSAGE_LABEL } from './ontology.ts';
+import { DOCUMENT_LABEL, ENTITY_LABEL, PASSAGE_LABEL } from '../model/ontology.ts';
+import { MERGE_DOCUMENTS, MERGE_MENTIONS } from '../model/queries.ts';
 import type { SeedPlan } from './plan.ts';
 import {
   COUNT_FOREIGN_RELATIONSHIPS,
   COUNT_SEED_LABELS,
   COUNT_SEED_TYPES,
-  CONSTRAINT_NAMES,
   DELETE_SEED,
-  MERGE_DOCUMENTS,
   MERGE_ENTITIES,
   MERGE_FACTS,
-  MERGE_MENTIONS,
   MERGE_PASSAGES,
-  SCHEMA_NAMES,
-  SCHEMA_STATEMENTS,
 } from './queries.ts';
 
 /** Rows per UNWIND statement: large enough for one round trip per kind on the seed. */
@@ -38,28 +34,6 @@ export interface ResetReport {
   deletedNodes: number;
   /** Relationships of other data that were attached to seed nodes and went with them. */
   foreignRelationships: number;
-}
-
-/**
- * Creates the constraints and the full-text index that are missing, each in its own auto-commit
- * statement (schema commands cannot share a transaction). Returns the names created.
- */
-export async function applySchema(db: Database): Promise<string[]> {
-  const existing = await db.read(async (tx) => {
-    const names = new Set<string>();
-    for (const query of [SCHEMA_NAMES, CONSTRAINT_NAMES]) {
-      const result = await tx.run(query);
-      for (const name of result.records[0]?.get('names') as string[]) names.add(name);
-    }
-    return names;
-  });
-  const created: string[] = [];
-  for (const { name, statement } of SCHEMA_STATEMENTS) {
-    if (existing.has(name)) continue;
-    await db.runAutoCommit(statement);
-    created.push(name);
-  }
-  return created;
 }
 
 async function runBatches(
@@ -116,12 +90,16 @@ export async function writePlan(
 export async function countSeed(db: Database, seed: string): Promise<SeedCounts> {
   return db.read(async (tx) => {
     const labels: Record<string, number> = {};
-    for (const record of (await tx.run(COUNT_SEED_LABELS, { seed })).records) {
-      labels[record.get('label') as string] = Number(record.get('count'));
+    for (const record of (
+      await tx.run<{ label: string; count: unknown }>(COUNT_SEED_LABELS, { seed })
+    ).records) {
+      labels[record.get('label')] = Number(record.get('count'));
     }
     const types: Record<string, number> = {};
-    for (const record of (await tx.run(COUNT_SEED_TYPES, { seed })).records) {
-      types[record.get('type') as string] = Number(record.get('count'));
+    for (const record of (
+      await tx.run<{ type: string; count: unknown }>(COUNT_SEED_TYPES, { seed })
+    ).records) {
+      types[record.get('type')] = Number(record.get('count'));
     }
     // Every seed node has exactly one of the three base labels.
     const nodes = [ENTITY_LABEL, DOCUMENT_LABEL, PASSAGE_LABEL].reduce(

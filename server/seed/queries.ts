@@ -1,70 +1,23 @@
 /**
- * Every Cypher statement the seed loader runs, as fixed texts. Values always arrive as parameters;
+ * The Cypher statements only the seed loader runs, as fixed texts (documents and mentions are
+ * written with the model's shared statements, `server/model/queries.ts`). Values always arrive as parameters;
  * fixed labels and types pass through quoteIdentifier; an entity's kind label and a fact's type
  * are dynamic ($(…)) and come only from the validated ontology vocabulary.
  */
 import { quoteIdentifier as q } from '../db/identifier.ts';
 import {
   DOCUMENT_LABEL,
-  ENTITY_KINDS,
   ENTITY_LABEL,
-  FULLTEXT_INDEX,
   HAS_PASSAGE,
   MENTIONS,
   PASSAGE_LABEL,
-} from './ontology.ts';
-
-export interface SchemaStatement {
-  /** Name of the constraint or index the statement creates. */
-  name: string;
-  statement: string;
-}
-
-const uniqueKey = (label: string): SchemaStatement => {
-  const name = `${label.toLowerCase()}_key`;
-  return {
-    name,
-    statement: `CREATE CONSTRAINT ${q(name)} IF NOT EXISTS FOR (n:${q(label)}) REQUIRE n.key IS UNIQUE`,
-  };
-};
-
-/**
- * Unique keys per kind (and across all entities, documents, passages), and the full-text index.
- * It folds diacritics, so "Rahmon" also finds "Raḩmon"; name and aliases are fields of their
- * own so a search can weigh a hit on the name above one in a description.
- */
-export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
-  uniqueKey(ENTITY_LABEL),
-  ...ENTITY_KINDS.map(uniqueKey),
-  uniqueKey(DOCUMENT_LABEL),
-  uniqueKey(PASSAGE_LABEL),
-  {
-    name: FULLTEXT_INDEX,
-    statement:
-      `CREATE FULLTEXT INDEX ${q(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(ENTITY_LABEL)}) ON EACH [n.name, n.aliases, n.searchText] ` +
-      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
-  },
-];
-
-/** Names of existing constraints and indexes, so a repeated load skips what is there. */
-export const SCHEMA_NAMES = `
-SHOW INDEXES YIELD name
-RETURN collect(name) AS names`;
-
-export const CONSTRAINT_NAMES = `
-SHOW CONSTRAINTS YIELD name
-RETURN collect(name) AS names`;
+} from '../model/ontology.ts';
+import { appendEvidence, evidenceEntry } from '../model/queries.ts';
 
 /** Seed nodes are found by their labels and the `seed` marker. */
 const SEED_NODE = `(n:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)}|${q(PASSAGE_LABEL)})`;
 
 export const HAS_ANY_NODE = 'RETURN EXISTS { MATCH (n) } AS hasNodes';
-
-export const MERGE_DOCUMENTS = `
-UNWIND $rows AS row
-MERGE (d:${q(DOCUMENT_LABEL)} {key: row.key})
-SET d += row.properties
-RETURN count(d) AS written`;
 
 export const MERGE_PASSAGES = `
 UNWIND $rows AS row
@@ -94,14 +47,6 @@ SET n.aliases = row.properties.aliases + kept,
       THEN 'text' ELSE row.properties.source END
 RETURN count(n) AS written`;
 
-export const MERGE_MENTIONS = `
-UNWIND $rows AS row
-MATCH (p:${q(PASSAGE_LABEL)} {key: row.from})
-MATCH (e:${q(ENTITY_LABEL)} {key: row.to})
-MERGE (p)-[m:${q(MENTIONS)} {key: row.key}]->(e)
-SET m += row.properties
-RETURN count(m) AS written`;
-
 /**
  * Facts connect entities, or an entity and a document: each end is found by a unique-index seek
  * on either label. The type is a dynamic type whose values the validator has checked.
@@ -115,16 +60,9 @@ MATCH (a:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.from})
 MATCH (b:${q(ENTITY_LABEL)}|${q(DOCUMENT_LABEL)} {key: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 WITH row, r, [i IN range(0, size(coalesce(r.evidencePassages, [])) - 1)
-  WHERE NOT r.evidencePassages[i] IN $seedPassages |
-  [r.evidencePassages[i], r.evidenceQuotes[i], r.evidenceStarts[i], r.evidenceEnds[i],
-   r.evidenceDocStarts[i], r.evidenceDocEnds[i]]] AS kept
+  WHERE NOT r.evidencePassages[i] IN $seedPassages | ${evidenceEntry('i')}] AS kept
 SET r += row.properties
-SET r.evidencePassages = r.evidencePassages + [k IN kept | k[0]],
-    r.evidenceQuotes = r.evidenceQuotes + [k IN kept | k[1]],
-    r.evidenceStarts = r.evidenceStarts + [k IN kept | k[2]],
-    r.evidenceEnds = r.evidenceEnds + [k IN kept | k[3]],
-    r.evidenceDocStarts = r.evidenceDocStarts + [k IN kept | k[4]],
-    r.evidenceDocEnds = r.evidenceDocEnds + [k IN kept | k[5]],
+SET ${appendEvidence((_, index) => `[k IN kept | k[${index}]]`)},
     r.source = CASE WHEN size(kept) > 0 THEN 'text' ELSE r.source END
 RETURN count(r) AS written`;
 

@@ -4,7 +4,8 @@
  * ontology's rules are checked afterwards by validate.ts, which needs the whole file.
  */
 import { z } from 'zod';
-import { ENTITY_KINDS, FACT_TYPES } from './ontology.ts';
+import { ENTITY_KINDS, FACT_TYPES } from '../model/ontology.ts';
+import { PropertyValue } from '../model/values.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -16,18 +17,6 @@ export const EvidenceSpec = z.strictObject({
   quote: z.string().min(1, 'must not be empty'),
 });
 export type EvidenceSpec = z.infer<typeof EvidenceSpec>;
-
-/** `{ "date": "YYYY-MM-DD" }` becomes a Neo4j Date; integral numbers become Neo4j Integers. */
-export const DateValue = z.strictObject({ date: z.iso.date() });
-export const PropertyValue = z.union([
-  z.string(),
-  z.number().finite(),
-  z.boolean(),
-  DateValue,
-  z.array(z.string()),
-  z.array(z.number().finite()),
-]);
-export type PropertyValue = z.infer<typeof PropertyValue>;
 
 const Properties = z.record(z.string().min(1), PropertyValue);
 

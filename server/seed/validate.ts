@@ -13,8 +13,8 @@ import {
   RELATIONSHIP_SPECS,
   RESERVED_PROPERTIES,
   type EndpointKind,
-} from './ontology.ts';
-import { paragraphCount, splitPassages, type Passage } from './passages.ts';
+} from '../model/ontology.ts';
+import { paragraphCount, splitPassages, type Passage } from '../model/passages.ts';
 import { closest } from './suggest.ts';
 import {
   DocumentSpec,
@@ -23,8 +23,8 @@ import {
   SeedFileShape,
   type BackgroundSpec,
   type EvidenceSpec,
-  type PropertyValue,
 } from './schema.ts';
+import type { PropertyValue } from '../model/values.ts';
 
 export interface SeedDocument extends DocumentSpec {
   text: string;

@@ -49,15 +49,12 @@ const remoteEnv = (): Record<string, string> => ({ ...testConnectionEnv(), LOG_L
 
 /** Open transactions other than the observer's own, with what they run. */
 async function openTransactions(): Promise<string[]> {
-  const session = db.driver.session({ database: 'neo4j' });
-  try {
-    const result = await session.run(
+  return db.withSession({ mode: 'WRITE', database: 'neo4j' }, async (session) => {
+    const result = await session.run<{ currentQuery: string }>(
       "SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN currentQuery",
     );
-    return result.records.map((r) => r.get('currentQuery') as string);
-  } finally {
-    await session.close();
-  }
+    return result.records.map((r) => r.get('currentQuery'));
+  });
 }
 
 /**

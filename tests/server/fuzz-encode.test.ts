@@ -14,7 +14,6 @@ import neo4j, {
   isLocalTime,
   isPoint,
   isTime,
-  type Session,
 } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -199,19 +198,16 @@ function same(returned: unknown, decoded: DecodedValue): boolean {
 }
 
 let db: Database;
-let session: Session;
 
 beforeAll(() => {
   db = openTestDatabase();
-  session = db.driver.session({ database: db.target.database, defaultAccessMode: 'READ' });
 });
 afterAll(async () => {
-  await session?.close();
   await db?.close();
 });
 
 async function echo(value: unknown): Promise<unknown> {
-  const result = await session.run('RETURN $v AS v', { v: value });
+  const result = await db.read((tx) => tx.run('RETURN $v AS v', { v: value }));
   return result.records[0]?.get('v');
 }
 

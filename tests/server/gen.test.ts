@@ -14,7 +14,7 @@ import {
   HAS_PASSAGE,
   MENTIONS,
   RELATIONSHIP_SPECS,
-} from '../../server/seed/ontology.ts';
+} from '../../server/model/ontology.ts';
 import { UsageError, parseGenArgs } from '../../tools/gen/args.ts';
 import { ARRAY_DELIMITER, importArguments, writeCsv } from '../../tools/gen/csv.ts';
 import { generateGraph, type Chunk } from '../../tools/gen/graph.ts';

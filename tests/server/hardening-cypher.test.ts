@@ -92,16 +92,13 @@ async function fingerprint(): Promise<string> {
     const constraints = await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS c');
     return [graph, tokens, indexes, constraints].map((r) => r.records[0]?.toObject());
   });
-  const session = db.driver.session({ database: 'system' });
-  try {
+  return db.withSession({ mode: 'READ', database: 'system' }, async (session) => {
     const users = await session.run('SHOW USERS YIELD user RETURN collect(user) AS users');
     const dbs = await session.run(
       'SHOW DATABASES YIELD name, currentStatus, access RETURN collect([name, currentStatus, access]) AS d',
     );
     return JSON.stringify([...data, users.records[0]?.toObject(), dbs.records[0]?.toObject()]);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** How the console must answer: a refusal with its reason, or a syntax or rejection error. */
@@ -356,16 +353,13 @@ describe('files and URLs are not read', () => {
 
 describe('limits while running', () => {
   async function consoleTransactions(marker: string): Promise<number> {
-    const session = db.driver.session({ database: 'neo4j' });
-    try {
+    return db.withSession({ mode: 'WRITE', database: 'neo4j' }, async (session) => {
       const result = await session.run(
         'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n',
         { marker },
       );
       return Number(result.records[0]?.get('n'));
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   it('a runaway cartesian product ends at the server-side timeout and leaves no transaction', async () => {

@@ -190,6 +190,12 @@ describe.skipIf(!hasCorpus)('extraction from the corpus texts', () => {
     for (const org of ['organisation:un', 'organisation:sco', 'organisation:osce'])
       expect(has(x, 'MEMBER_OF', 'country:kazakhstan', org)).toBe(true);
     expect(entity(x, 'organisation:cica')).toBeDefined();
+    expect(entity(x, 'venue:kasri-millat')).toMatchObject({
+      kind: 'Venue',
+      name: 'Kasri Millat',
+      properties: { facility: 'palace' },
+    });
+    expect(has(x, 'HELD_AT', m?.id ?? '', 'venue:kasri-millat')).toBe(true);
     expect(indicators(x)).toContainEqual(
       expect.objectContaining({
         measure: 'trade volume',
@@ -300,6 +306,32 @@ describe.skipIf(!hasCorpus)('the corpus ingested with the seed', () => {
     const components = new Set([...parent.keys()].map(find));
     expect(nodes.length).toBeGreaterThan(100);
     expect(components.size).toBe(1);
+  });
+
+  it('09: the Kasri Millat palace is a Venue the meeting was held at, with its quotes', async () => {
+    const venue = await db.read(async (tx) => {
+      const result = await tx.run<{ name: string; facility: string; quotes: string[] }>(
+        `MATCH (v:Venue:Entity {key: 'venue:kasri-millat'})
+         RETURN v.name AS name, v.facility AS facility,
+                [(p:Passage)-[m:MENTIONS]->(v) | p.text] AS quotes`,
+      );
+      return result.records.map((r) => r.toObject());
+    });
+    expect(venue).toEqual([
+      { name: 'Kasri Millat', facility: 'palace', quotes: [expect.any(String)] },
+    ]);
+    const held = await db.read(async (tx) => {
+      const result = await tx.run<{ meeting: string; quotes: string[]; mention: string }>(
+        `MATCH (m:Meeting)-[r:HELD_AT]->(:Venue {key: 'venue:kasri-millat'})
+         MATCH (:Passage)-[x:MENTIONS]->(:Venue {key: 'venue:kasri-millat'})
+         RETURN m.place AS meeting, r.evidenceQuotes AS quotes, x.quote AS mention`,
+      );
+      return result.records.map((r) => r.toObject());
+    });
+    expect(held).toHaveLength(1);
+    expect(held[0]?.meeting).toBe('Dushanbe');
+    expect(held[0]?.mention).toBe('Kasri Millat palace');
+    expect(held[0]?.quotes).toEqual([expect.stringContaining('in the Kasri Millat palace')]);
   });
 
   it('records who said what: Rahmon’s leadership is stated by five documents', async () => {

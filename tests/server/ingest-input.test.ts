@@ -8,7 +8,7 @@ import {
   prepareDocument,
   type DocumentSubmission,
 } from '../../server/ingest/index.ts';
-import { splitPassages } from '../../server/seed/passages.ts';
+import { splitPassages } from '../../server/model/passages.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 
 const SEED_TEXT = fs.readFileSync(

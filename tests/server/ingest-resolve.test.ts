@@ -4,7 +4,7 @@
  * doubtful matches kept apart, and fresh keys that never collide.
  */
 import { describe, expect, it } from 'vitest';
-import type { EntityKind } from '../../server/seed/ontology.ts';
+import type { EntityKind } from '../../server/model/ontology.ts';
 import type {
   ExtractedEntity,
   ExtractedFact,

@@ -13,7 +13,7 @@ import {
   FULLTEXT_INDEX,
   HAS_PASSAGE,
   MENTIONS,
-} from '../../server/seed/ontology.ts';
+} from '../../server/model/ontology.ts';
 import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 

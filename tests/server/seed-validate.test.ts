@@ -9,8 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { quoteIdentifier } from '../../server/db/identifier.ts';
 import { SeedValidationError, type SeedViolation } from '../../server/seed/errors.ts';
 import { readSeedFile } from '../../server/seed/file.ts';
-import { ENTITY_KINDS } from '../../server/seed/ontology.ts';
-import { MERGE_ENTITIES, MERGE_FACTS, SCHEMA_STATEMENTS } from '../../server/seed/queries.ts';
+import { ENTITY_KINDS } from '../../server/model/ontology.ts';
+import { SCHEMA_STATEMENTS } from '../../server/model/schema.ts';
+import { MERGE_ENTITIES, MERGE_FACTS } from '../../server/seed/queries.ts';
 import { validateSeed, type SourceRead } from '../../server/seed/validate.ts';
 
 const FILE = 'fixture/seed.json';

@@ -5,7 +5,7 @@
  * power laws, and the corpus's home country takes part in three of four meetings, as in a national
  * news archive: that is where the hubs come from.
  */
-import { DOCUMENT_LABEL } from '../../server/seed/ontology.ts';
+import { DOCUMENT_LABEL } from '../../server/model/ontology.ts';
 import { PowerLaw, type Random } from './prng.ts';
 import {
   date,

@@ -5,8 +5,8 @@
  * it CREATEs; ends are found through the unique `key` constraints the seed schema declares.
  */
 import { quoteIdentifier as q } from '../../server/db/identifier.ts';
-import { FULLTEXT_INDEX } from '../../server/seed/ontology.ts';
-import { SCHEMA_STATEMENTS } from '../../server/seed/queries.ts';
+import { FULLTEXT_INDEX } from '../../server/model/ontology.ts';
+import { SCHEMA_STATEMENTS } from '../../server/model/schema.ts';
 import type { BaseLabel } from './rows.ts';
 
 /** Constraints first (the loader's lookups need them); the full-text index after the data. */

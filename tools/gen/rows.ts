@@ -4,7 +4,7 @@
  * HAS_PASSAGE and MENTIONS {start, end, quote}. Integers are Neo4j Integers, dates Neo4j Dates.
  */
 import neo4j from 'neo4j-driver';
-import { searchText } from '../../server/seed/plan.ts';
+import { searchText } from '../../server/model/values.ts';
 import {
   DOCUMENT_LABEL,
   ENTITY_LABEL,
@@ -14,7 +14,7 @@ import {
   SEARCHABLE_PROPERTIES,
   type EntityKind,
   type FactType,
-} from '../../server/seed/ontology.ts';
+} from '../../server/model/ontology.ts';
 import type { Mention, Span } from './text.ts';
 
 export type BaseLabel = typeof ENTITY_LABEL | typeof DOCUMENT_LABEL | typeof PASSAGE_LABEL;

@@ -4,8 +4,8 @@
  * then compared with the seed's text-stated entities and facts. Background knowledge is not in
  * the text and is not expected. Symmetric facts match in either direction.
  */
-import { RELATIONSHIP_SPECS, type EntityKind, type FactType } from '../../seed/ontology.ts';
-import type { PropertyValue } from '../../seed/schema.ts';
+import { RELATIONSHIP_SPECS, type EntityKind, type FactType } from '../../model/ontology.ts';
+import type { PropertyValue } from '../../model/values.ts';
 import type { SeedDocument, ValidSeed } from '../../seed/validate.ts';
 import { RuleExtractor } from '../extract/rules.ts';
 import { DOCUMENT_REF, type Extraction, type Extractor } from '../extract/types.ts';

@@ -4,8 +4,8 @@
  * kind and an overlapping mention. A fact counts as correct only when its type and ends match a
  * gold fact, one of its quotes overlaps the gold evidence, and the values the gold names agree.
  */
-import { RELATIONSHIP_SPECS, type FactType } from '../../seed/ontology.ts';
-import type { PropertyValue } from '../../seed/schema.ts';
+import { RELATIONSHIP_SPECS, type FactType } from '../../model/ontology.ts';
+import type { PropertyValue } from '../../model/values.ts';
 import { DOCUMENT_REF, type Extraction, type Span } from '../extract/types.ts';
 import type { PreparedDocument } from '../input.ts';
 import { resolveEntities, type Candidate } from '../resolve/resolve.ts';

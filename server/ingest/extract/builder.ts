@@ -3,8 +3,8 @@
  * merged), one fact per (type, from, to) — symmetric types in either direction — with every
  * supporting quote kept once. A text fact without a quote is refused here, whatever rule made it.
  */
-import { RELATIONSHIP_SPECS, type EntityKind, type FactType } from '../../seed/ontology.ts';
-import type { PropertyValue } from '../../seed/schema.ts';
+import { RELATIONSHIP_SPECS, type EntityKind, type FactType } from '../../model/ontology.ts';
+import type { PropertyValue } from '../../model/values.ts';
 import type { Background, ExtractedEntity, ExtractedFact, Span } from './types.ts';
 
 export class ExtractionBuilder {

@@ -6,7 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { countryOfCapital } from '../lexicon/countries.ts';
-import { isHeadline } from '../../seed/passages.ts';
+import { isHeadline } from '../../model/passages.ts';
 import { DATELINE, type Sentence } from '../text/passages.ts';
 import type { DocumentContext } from './context.ts';
 import type { PersonRecord } from './persons.ts';

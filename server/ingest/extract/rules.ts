@@ -13,6 +13,7 @@ import { ExtractionBuilder } from './builder.ts';
 import { DocumentContext } from './context.ts';
 import { analyseMeeting, MEETING_CUE, type MeetingFacts } from './meeting.ts';
 import { agreementRule, awardRule } from './outcomes.ts';
+import { venueRule } from './venue.ts';
 import {
   findNameMentions,
   findPersons,
@@ -463,6 +464,7 @@ export function extractWithRules(
     positionsRule(scene, sentence);
     countersRule(scene, sentence);
     armedForcesRule(scene, sentence);
+    venueRule(scene, sentence);
   }
   const credited = publisherRule(scene);
   if (document.publisher && slug(document.publisher) !== slug(credited ?? '')) {

@@ -3,8 +3,8 @@
  * one such as an LLM endpoint) returns for a prepared document. Ids are proposed graph keys;
  * entity resolution decides which existing node each one is. Offsets are into passage texts.
  */
-import type { EntityKind, FactType } from '../../seed/ontology.ts';
-import type { PropertyValue } from '../../seed/schema.ts';
+import type { EntityKind, FactType } from '../../model/ontology.ts';
+import type { PropertyValue } from '../../model/values.ts';
 import type { PreparedDocument } from '../input.ts';
 
 /** A supporting quote: passage index in the document, offsets into that passage, end exclusive. */

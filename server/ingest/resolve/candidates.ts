@@ -1,7 +1,7 @@
 /** Reads the resolution candidates from the graph, inside the ingesting transaction. */
 import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { ENTITY_KINDS, type EntityKind } from '../../seed/ontology.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../model/ontology.ts';
 import type { Candidate } from './resolve.ts';
 import type { Database } from '../../db/database.ts';
 import { READ_CANDIDATES, READ_PERSON_NAMES } from '../write/queries.ts';
@@ -15,17 +15,22 @@ export async function readCandidates(
   tx: ManagedTransaction,
   kinds: readonly EntityKind[],
 ): Promise<Candidate[]> {
-  const result = await tx.run(READ_CANDIDATES, { kinds: [...kinds] });
+  const result = await tx.run<{
+    key: string;
+    labels: string[];
+    properties: Record<string, unknown>;
+    countries: string[];
+  }>(READ_CANDIDATES, { kinds: [...kinds] });
   return result.records.flatMap((r) => {
-    const kind = (r.get('labels') as string[]).find((l): l is EntityKind =>
-      (ENTITY_KINDS as readonly string[]).includes(l),
-    );
+    const kind = r
+      .get('labels')
+      .find((l): l is EntityKind => (ENTITY_KINDS as readonly string[]).includes(l));
     if (!kind) return [];
-    const p = r.get('properties') as Record<string, unknown>;
+    const p = r.get('properties');
     const date = p.date;
     return [
       {
-        key: r.get('key') as string,
+        key: r.get('key'),
         kind,
         name: text(p.name) ?? '',
         aliases: Array.isArray(p.aliases)
@@ -43,7 +48,7 @@ export async function readCandidates(
         period: text(p.period),
         value: number(p.value),
         date: date instanceof neo4j.types.Date ? date.toString() : text(date),
-        countries: r.get('countries') as string[],
+        countries: r.get('countries'),
       },
     ];
   });
@@ -60,13 +65,15 @@ export function personNamesOf(candidates: readonly Candidate[]): string[] {
 
 /** The graph's person names, read before extraction (outside the writing transaction). */
 export async function readPersonNames(db: Database): Promise<string[]> {
-  const rows = await db.read(async (tx) => (await tx.run(READ_PERSON_NAMES)).records);
+  const rows = await db.read(
+    async (tx) => (await tx.run<{ name: unknown; aliases: unknown[] }>(READ_PERSON_NAMES)).records,
+  );
   return personNamesOf(
     rows.map((r) => ({
       key: '',
       kind: 'Person',
       name: text(r.get('name')) ?? '',
-      aliases: (r.get('aliases') as unknown[]).filter((a): a is string => typeof a === 'string'),
+      aliases: r.get('aliases').filter((a): a is string => typeof a === 'string'),
       countries: [],
     })),
   );

@@ -5,7 +5,7 @@
  * creates a new node and records the pair for review; anything else is new. Pure: the
  * candidates come in as data, so the same rules run against Neo4j or against the seed file.
  */
-import type { EntityKind } from '../../seed/ontology.ts';
+import type { EntityKind } from '../../model/ontology.ts';
 import { ORGANISATIONS } from '../lexicon/organisations.ts';
 import { nameKey, similarity, transliterationKey } from '../text/fold.ts';
 import type { ExtractedEntity, Extraction } from '../extract/types.ts';

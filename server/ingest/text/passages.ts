@@ -4,7 +4,7 @@
  * a sentence, or the next line starts a new one), so texts with one paragraph per line split too.
  * On the seed's source this gives exactly the seed loader's passages.
  */
-import { describePassages, passageKey, type Passage } from '../../seed/passages.ts';
+import { describePassages, passageKey, type Passage } from '../../model/passages.ts';
 
 export type { Passage };
 

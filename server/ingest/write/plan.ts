@@ -5,22 +5,27 @@
  * whose quote does not match its offsets is left out and counted, never written.
  */
 import neo4j from 'neo4j-driver';
-import { paragraphCount, passageKey } from '../../seed/passages.ts';
+import { evidenceLists, mentionKey, mentionProperties, type Quote } from '../../model/evidence.ts';
 import {
   ENTITY_KINDS,
   FACT_TYPES,
   RELATIONSHIP_SPECS,
-  SEARCHABLE_PROPERTIES,
+  factKey as keyOfFact,
   type EntityKind,
   type FactType,
-} from '../../seed/ontology.ts';
-import { searchText, toNeo4jValue } from '../../seed/plan.ts';
-import type { PropertyValue } from '../../seed/schema.ts';
+} from '../../model/ontology.ts';
+import { paragraphCount, passageKey, passageProperties } from '../../model/passages.ts';
+import {
+  int,
+  searchableTexts,
+  searchText,
+  toNeo4jDate,
+  withBackground,
+  type Row,
+} from '../../model/values.ts';
 import type { PreparedDocument } from '../input.ts';
 import type { EntityResolution } from '../resolve/resolve.ts';
-import { DOCUMENT_REF, type Background, type Extraction, type Span } from '../extract/types.ts';
-
-type Row = Record<string, unknown>;
+import { DOCUMENT_REF, type Extraction, type Span } from '../extract/types.ts';
 
 export interface EntityRow {
   key: string;
@@ -66,30 +71,8 @@ export interface PlanInput {
   ingestedAt: Date;
 }
 
-const int = (n: number) => neo4j.int(n);
 const KINDS: ReadonlySet<string> = new Set(ENTITY_KINDS);
 const TYPES: ReadonlySet<string> = new Set(FACT_TYPES);
-
-function convert(properties: Record<string, PropertyValue>): Row {
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, toNeo4jValue(v)]));
-}
-
-/** Properties plus the background markers the seed uses (names and bases, index-aligned). */
-function withBackground(properties: Record<string, PropertyValue>, background: Background[]): Row {
-  const row: Row = convert(properties);
-  const names: string[] = [];
-  const bases: string[] = [];
-  for (const entry of background) {
-    Object.assign(row, convert(entry.properties));
-    for (const name of Object.keys(entry.properties)) {
-      names.push(name);
-      bases.push(entry.basis);
-    }
-  }
-  row.backgroundProperties = names;
-  row.backgroundBases = bases;
-  return row;
-}
 
 function verified(document: PreparedDocument, span: Span): boolean {
   const passage = document.passages[span.passage];
@@ -106,18 +89,14 @@ export function planIngestion(input: PlanInput): IngestPlan {
   const keyOf = (id: string) => (id === DOCUMENT_REF ? key : (resolutions.get(id)?.key ?? id));
 
   const passages = document.passages.map((p) => ({
-    properties: {
-      key: passageKey(key, p.index),
-      documentKey: key,
-      index: int(p.index),
-      kind: p.kind,
-      name: p.name,
-      ...(p.paragraph === undefined ? {} : { paragraph: int(p.paragraph) }),
-      text: p.text,
-      start: int(p.start),
-      end: int(p.end),
-    },
+    properties: passageProperties({ ...p, key: passageKey(key, p.index), documentKey: key }),
   }));
+  /** A verified span as a quote of its passage (a passage it names exists). */
+  const quoteOf = (span: Span): Quote => ({
+    ...span,
+    passage: passageKey(key, span.passage),
+    passageStart: passageOf(span.passage)?.start ?? 0,
+  });
 
   const entities: EntityRow[] = [];
   const mentions: IngestPlan['mentions'] = [];
@@ -127,12 +106,6 @@ export function planIngestion(input: PlanInput): IngestPlan {
     const resolution = resolutions.get(entity.id);
     if (!resolution) continue;
     const spans = entity.mentions.filter((m) => verified(document, m));
-    const searchable = SEARCHABLE_PROPERTIES.map((name) => {
-      const value =
-        entity.properties[name] ??
-        entity.background.find((b) => name in b.properties)?.properties[name];
-      return typeof value === 'string' ? value : undefined;
-    });
     if (!KINDS.has(entity.kind)) throw new TypeError(`"${entity.kind}" is not an ontology kind`);
     entities.push({
       kind: entity.kind,
@@ -143,7 +116,7 @@ export function planIngestion(input: PlanInput): IngestPlan {
         ...withBackground(entity.properties, entity.background),
         key: resolution.key,
         name: entity.name,
-        searchText: searchText([entity.name, ...searchable]),
+        searchText: searchText([entity.name, ...searchableTexts(entity)]),
         source: spans.length > 0 ? 'text' : 'background',
         ...(spans.length > 0 ? {} : { basis: 'document metadata' }),
         confidence: entity.confidence,
@@ -153,19 +126,14 @@ export function planIngestion(input: PlanInput): IngestPlan {
     });
     entityKeys.add(resolution.key);
     for (const m of spans) {
-      const passage = passageOf(m.passage);
-      if (!passage) continue;
-      const from = passageKey(key, m.passage);
+      if (!passageOf(m.passage)) continue;
+      const quote = quoteOf(m);
       mentions.push({
-        key: `${from}@${m.start}-${m.end}>${resolution.key}`,
-        from,
+        key: mentionKey(quote, resolution.key),
+        from: quote.passage,
         to: resolution.key,
         properties: {
-          start: int(m.start),
-          end: int(m.end),
-          docStart: int(passage.start + m.start),
-          docEnd: int(passage.start + m.end),
-          quote: m.quote,
+          ...mentionProperties(quote),
           document: key,
           resolution: resolution.method,
           ...(resolution.status === 'matched' ? { matchScore: resolution.score } : {}),
@@ -203,13 +171,12 @@ export function planIngestion(input: PlanInput): IngestPlan {
     ) {
       [from, to] = [to, from];
     }
-    const factKey = `${from}-${fact.type}->${to}`;
+    const factKey = keyOfFact(from, fact.type, to);
     // Two extracted entities resolved to one node can repeat a fact: keep the first.
     if (from === to || seen.has(factKey)) continue;
     seen.add(factKey);
     if (!TYPES.has(fact.type))
       throw new TypeError(`"${fact.type}" is not an ontology relationship type`);
-    const docOffset = (e: Span) => passageOf(e.passage)?.start ?? 0;
     facts.push({
       type: fact.type,
       key: factKey,
@@ -223,18 +190,10 @@ export function planIngestion(input: PlanInput): IngestPlan {
         ...(fact.basis ? { basis: fact.basis } : {}),
         extractor: extraction.extractor,
       },
-      evidence: {
-        evidencePassages: fact.evidence.map((e) => passageKey(key, e.passage)),
-        evidenceQuotes: fact.evidence.map((e) => e.quote),
-        evidenceStarts: fact.evidence.map((e) => int(e.start)),
-        evidenceEnds: fact.evidence.map((e) => int(e.end)),
-        evidenceDocStarts: fact.evidence.map((e) => int(docOffset(e) + e.start)),
-        evidenceDocEnds: fact.evidence.map((e) => int(docOffset(e) + e.end)),
-      },
+      evidence: evidenceLists(fact.evidence.map(quoteOf)),
     });
   }
 
-  const [year, month, day] = (document.date ?? '').split('-').map(Number);
   return {
     document: {
       key,
@@ -244,7 +203,7 @@ export function planIngestion(input: PlanInput): IngestPlan {
         title: document.title,
         normalisedTitle: document.normalisedTitle,
         ...(document.url ? { url: document.url } : {}),
-        ...(document.date ? { date: new neo4j.types.Date(year ?? 0, month ?? 0, day ?? 0) } : {}),
+        ...(document.date ? { date: toNeo4jDate(document.date) } : {}),
         ...(document.publisher ? { publisher: document.publisher } : {}),
         language: document.language,
         format: document.format,

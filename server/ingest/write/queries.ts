@@ -1,5 +1,6 @@
 /**
- * Every Cypher statement ingestion runs. Values are parameters; labels and relationship types
+ * The Cypher statements only ingestion runs (documents and mentions are written with the
+ * model's shared statements, `server/model/queries.ts`). Values are parameters; labels and relationship types
  * come only from the ontology through quoteIdentifier, so each text is fixed. Evidence on a fact
  * is the seed's index-aligned lists; `documents`/`documentConfidences` (aligned with each other)
  * say which ingested documents state the fact, so one document's facts can be withdrawn alone.
@@ -11,19 +12,9 @@ import {
   HAS_PASSAGE,
   MENTIONS,
   PASSAGE_LABEL,
-} from '../../seed/ontology.ts';
-
-/** A doubtful match: (new entity)-[:POSSIBLY_SAME_AS {score, method, status}]->(existing one). */
-export const REVIEW_TYPE = 'POSSIBLY_SAME_AS';
-
-export const EVIDENCE_LISTS = [
-  'evidencePassages',
-  'evidenceQuotes',
-  'evidenceStarts',
-  'evidenceEnds',
-  'evidenceDocStarts',
-  'evidenceDocEnds',
-] as const;
+  REVIEW_TYPE,
+} from '../../model/ontology.ts';
+import { appendEvidence, keepEvidence } from '../../model/queries.ts';
 
 /** Documents that are this one (same content) or an earlier version of it (same URL, or named). */
 export const FIND_DOCUMENTS = `
@@ -52,10 +43,6 @@ export const READ_PERSON_NAMES = `
 MATCH (p:${q('Person')})
 RETURN p.name AS name, coalesce(p.aliases, []) AS aliases`;
 
-const keptEvidence = EVIDENCE_LISTS.map((list) => `r.${list} = [i IN keep | r.${list}[i]]`).join(
-  ',\n    ',
-);
-
 /**
  * Withdraws one document's statements from the facts around the given entities: its evidence
  * entries and its place in `documents`. A fact nothing else supports (no other document, not
@@ -69,7 +56,7 @@ WITH DISTINCT r
 WITH r,
   [i IN range(0, size(coalesce(r.evidencePassages, [])) - 1) WHERE NOT r.evidencePassages[i] STARTS WITH $passagePrefix] AS keep,
   [i IN range(0, size(r.documents) - 1) WHERE r.documents[i] <> $document] AS keepDocuments
-SET ${keptEvidence},
+SET ${keepEvidence('keep')},
     r.documentConfidences = [i IN keepDocuments | r.documentConfidences[i]],
     r.documents = [i IN keepDocuments | r.documents[i]]
 WITH r
@@ -104,12 +91,6 @@ MATCH (e:${q(ENTITY_LABEL)}) WHERE e.key IN $entityKeys AND e.basis IS NOT NULL
 SET e.source = CASE WHEN EXISTS { (:${q(PASSAGE_LABEL)})-[:${q(MENTIONS)}]->(e) } THEN 'text' ELSE 'background' END
 RETURN count(e) AS updated`;
 
-export const MERGE_DOCUMENT = `
-UNWIND $rows AS row
-MERGE (d:${q(DOCUMENT_LABEL)} {key: row.key})
-SET d += row.properties
-RETURN count(d) AS written`;
-
 export const CREATE_PASSAGES = `
 MATCH (d:${q(DOCUMENT_LABEL)} {key: $document})
 UNWIND $rows AS row
@@ -136,24 +117,12 @@ SET n.aliases = coalesce(n.aliases, []) + added,
     n.source = CASE WHEN row.mentioned THEN 'text' ELSE n.source END
 RETURN count(n) AS written`;
 
-export const CREATE_MENTIONS = `
-UNWIND $rows AS row
-MATCH (p:${q(PASSAGE_LABEL)} {key: row.from})
-MATCH (e:${q(ENTITY_LABEL)} {key: row.to})
-MERGE (p)-[m:${q(MENTIONS)} {key: row.key}]->(e)
-SET m += row.properties
-RETURN count(m) AS written`;
-
 /** Existing relationships of symmetric types between pairs, in either direction. */
 export const FIND_SYMMETRIC = `
 UNWIND $rows AS row
 MATCH (a:${q(ENTITY_LABEL)} {key: row.from})-[r]-(b:${q(ENTITY_LABEL)} {key: row.to})
 WHERE type(r) = row.type
 RETURN row.from AS from, row.to AS to, row.type AS type, startNode(r).key AS start`;
-
-const appendEvidence = EVIDENCE_LISTS.map(
-  (list) => `r.${list} = coalesce(r.${list}, []) + row.evidence.${list}`,
-).join(',\n    ');
 
 /** Base labels of a fact's ends: entities, or the Document for DESCRIBES and PUBLISHED. */
 export type EndpointLabel = typeof ENTITY_LABEL | typeof DOCUMENT_LABEL;
@@ -173,7 +142,7 @@ WITH row, coalesce(ea, da) AS a, coalesce(eb, db) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 ON CREATE SET r += row.properties
-SET ${appendEvidence},
+SET ${appendEvidence((list) => `row.evidence.${list}`)},
     r.documents = coalesce(r.documents, []) + $document,
     r.documentConfidences = coalesce(r.documentConfidences, []) + row.confidence
 SET r.confidence = reduce(m = 0.0, c IN r.documentConfidences | CASE WHEN c > m THEN c ELSE m END),

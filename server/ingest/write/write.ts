@@ -3,10 +3,10 @@
  * URL, or the document it explicitly replaces → a new version; a title alone never is), withdraw the old version's facts, read the candidates, resolve,
  * and write. A failure anywhere rolls everything back, so a document is never half-replaced.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer, type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/database.ts';
-import { ENTITY_KINDS, RELATIONSHIP_SPECS, type EntityKind } from '../../seed/ontology.ts';
+import { ENTITY_KINDS, RELATIONSHIP_SPECS, type EntityKind } from '../../model/ontology.ts';
+import { MERGE_DOCUMENTS, MERGE_MENTIONS } from '../../model/queries.ts';
 import { IngestError } from '../errors.ts';
 import { DOCUMENT_REF, type Extraction } from '../extract/types.ts';
 import type { PreparedDocument } from '../input.ts';
@@ -15,13 +15,11 @@ import { resolveEntities, type EntityResolution } from '../resolve/resolve.ts';
 import { slug } from '../text/fold.ts';
 import { planIngestion, type IngestPlan } from './plan.ts';
 import {
-  CREATE_MENTIONS,
   CREATE_PASSAGES,
   DELETE_PASSAGES,
   DOCUMENT_KEY_EXISTS,
   FIND_DOCUMENTS,
   FIND_SYMMETRIC,
-  MERGE_DOCUMENT,
   MERGE_ENTITIES,
   MERGE_FACTS,
   MERGE_REVIEWS,
@@ -56,19 +54,27 @@ async function findExisting(
   tx: ManagedTransaction,
   document: PreparedDocument,
 ): Promise<Existing[]> {
-  const result = await tx.run(FIND_DOCUMENTS, {
+  const result = await tx.run<{
+    key: string;
+    sha256: string | null;
+    url: string | null;
+    normalisedTitle: string | null;
+    seed: string | null;
+    version: Integer | number;
+    entityKeys: string[];
+  }>(FIND_DOCUMENTS, {
     sha256: document.sha256,
     url: document.url ?? null,
     replaces: document.replaces ?? null,
   });
   return result.records.map((r) => ({
-    key: r.get('key') as string,
-    sha256: r.get('sha256') as string | null,
-    url: r.get('url') as string | null,
-    normalisedTitle: r.get('normalisedTitle') as string | null,
-    seed: r.get('seed') as string | null,
-    version: neo4j.integer.toNumber(r.get('version') as number),
-    entityKeys: r.get('entityKeys') as string[],
+    key: r.get('key'),
+    sha256: r.get('sha256'),
+    url: r.get('url'),
+    normalisedTitle: r.get('normalisedTitle'),
+    seed: r.get('seed'),
+    version: neo4j.integer.toNumber(r.get('version')),
+    entityKeys: r.get('entityKeys'),
   }));
 }
 
@@ -113,10 +119,8 @@ async function run(
   if (rows.length === 0) return;
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const batch = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const result = await tx.run(query, { ...params, rows: batch });
-    const written = neo4j.integer.toNumber(
-      (result.records[0]?.get('written') as number | undefined) ?? 0,
-    );
+    const result = await tx.run<{ written: Integer | number }>(query, { ...params, rows: batch });
+    const written = neo4j.integer.toNumber(result.records[0]?.get('written') ?? 0);
     // A MATCH that finds no endpoint drops its row silently: refuse rather than write half a document.
     if (written !== batch.length) {
       throw new IngestError(
@@ -158,22 +162,24 @@ async function reversedSymmetric(
       type: f.type,
     }));
   if (rows.length === 0) return new Set();
-  const result = await tx.run(FIND_SYMMETRIC, { rows });
+  const result = await tx.run<{ from: string; to: string; type: string; start: string }>(
+    FIND_SYMMETRIC,
+    { rows },
+  );
   const reversed = new Set<string>();
   for (const r of result.records) {
-    const from = r.get('from') as string;
-    if (r.get('start') !== from)
-      reversed.add(`${from}|${r.get('type') as string}|${r.get('to') as string}`);
+    const from = r.get('from');
+    if (r.get('start') !== from) reversed.add(`${from}|${r.get('type')}|${r.get('to')}`);
   }
   return reversed;
 }
 
 async function writePlan(tx: ManagedTransaction, plan: IngestPlan): Promise<void> {
   const params = { document: plan.document.key };
-  await run(tx, MERGE_DOCUMENT, [plan.document], params);
+  await run(tx, MERGE_DOCUMENTS, [plan.document], params);
   await run(tx, CREATE_PASSAGES, plan.passages, params);
   await run(tx, MERGE_ENTITIES, plan.entities, params);
-  await run(tx, CREATE_MENTIONS, plan.mentions, params);
+  await run(tx, MERGE_MENTIONS, plan.mentions, params);
   await run(tx, MERGE_FACTS, plan.facts, params);
   await run(tx, MERGE_REVIEWS, plan.reviews, params);
 }

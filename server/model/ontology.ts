@@ -21,6 +21,7 @@ export const ENTITY_KINDS = [
   'Anniversary',
   'Proposal',
   'Agreement',
+  'Venue',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -46,9 +47,14 @@ export const KIND_SPECS: Record<EntityKind, KindSpec> = {
   Anniversary: { prefix: 'anniversary', required: ['ordinal'] },
   Proposal: { prefix: 'proposal', required: [] },
   Agreement: { prefix: 'agreement', required: ['form'] },
+  Venue: { prefix: 'venue', required: ['facility'] },
 };
 
 export const DOCUMENT_PREFIX = 'document';
+
+/** A fact's key: one fact per type and ordered pair of ends, whoever states it. */
+export const factKey = (from: string, type: FactType, to: string): string =>
+  `${from}-${type}->${to}`;
 
 /**
  * On our kinds, an integer `year` is the calendar year a fact belongs to (an indicator's, an
@@ -76,6 +82,11 @@ export const RELATIONSHIP_SPECS = {
     meaning: "headed one side's delegation (side: the country)",
   },
   HOSTED: { from: ['Country'], to: ['Meeting'], meaning: 'the meeting took place in this country' },
+  HELD_AT: {
+    from: ['Meeting'],
+    to: ['Venue'],
+    meaning: 'the meeting took place in this building (facility: palace, residence, hall)',
+  },
   LEADS: { from: ['Person'], to: ['Country'], meaning: 'holds the leading office (office)' },
   STRATEGIC_PARTNER_OF: {
     from: ['Country'],
@@ -222,6 +233,8 @@ export const FACT_TYPES = Object.keys(RELATIONSHIP_SPECS) as FactType[];
 /** Structural relationships between documents, passages and entities (not facts themselves). */
 export const HAS_PASSAGE = 'HAS_PASSAGE';
 export const MENTIONS = 'MENTIONS';
+/** A doubtful match: (new entity)-[:POSSIBLY_SAME_AS {score, method, status}]->(existing one). */
+export const REVIEW_TYPE = 'POSSIBLY_SAME_AS';
 
 /**
  * Property names the loader sets itself; a seed may not set them through `properties`.

@@ -5,6 +5,7 @@
  * reads "Paragraph 3" in both whatever other blocks (a repeated title, a publisher's line) the
  * text holds.
  */
+import { int } from './values.ts';
 
 /**
  * `title`: the headline; `title-repeat`: the headline given again (pages often print it twice);
@@ -77,6 +78,24 @@ export function splitPassages(documentKey: string, text: string): Passage[] {
     start: match.index,
     end: match.index + match[0].length,
   }));
+}
+
+/**
+ * The properties a Passage node holds, as seed and ingestion write them (offsets and numbers as
+ * Neo4j Integers).
+ */
+export function passageProperties(p: Passage): Record<string, unknown> {
+  return {
+    key: p.key,
+    documentKey: p.documentKey,
+    index: int(p.index),
+    kind: p.kind,
+    name: p.name,
+    ...(p.paragraph === undefined ? {} : { paragraph: int(p.paragraph) }),
+    text: p.text,
+    start: int(p.start),
+    end: int(p.end),
+  };
 }
 
 /** The title and its repetitions: headline text rather than body text. */
