@@ -8,7 +8,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GraphNode, PathsResponse } from '../../../common/api.ts';
 import type { NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
-import { looksLikeQuestion } from '../discovery/api.ts';
+import { looksLikeQuestion } from '../discovery/question.ts';
 import { DiscoveryPanel } from '../discovery/DiscoveryPanel.tsx';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { searchPlaceholder } from '../schema/examples.ts';
@@ -313,11 +313,11 @@ export function App() {
           {tab === 'discover' && (
             <DiscoveryPanel
               selected={selectedNode}
-              canvas={canvas}
+              drawnIds={drawnView.drawnIds}
+              onCanvasStyle={drawnView.emphasise}
               onGraph={addData}
               onHighlight={setDiscoveryHighlight}
               question={question}
-              elementsKey={elements}
             />
           )}
         </SidePanel>

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { FoundPath, GraphNode, PathsResponse } from '../../../common/api.ts';
-import { fetchPaths } from '../api/explorer.ts';
+import { fetchPaths } from '../api/paths.ts';
 import { ProvenanceBadge } from '../details/ProvenanceBadge.tsx';
 import { fullCaption } from '../graph/caption.ts';
 import type { LabelCounts, LabelStyles } from '../graph/palette.ts';
