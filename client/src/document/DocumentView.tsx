@@ -16,6 +16,7 @@ import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
 import { loadDocument, type DocumentPassage } from './loadDocument.ts';
 import { paragraphPieces, relationshipEvidence, type Range } from './segments.ts';
+import './document.css';
 
 export interface DocumentFocus {
   nodeId?: string;

@@ -9,6 +9,7 @@ import { ProvenanceBadge } from '../details/ProvenanceBadge.tsx';
 import { fullCaption } from '../graph/caption.ts';
 import type { LabelCounts, LabelStyles } from '../graph/palette.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
+import './paths.css';
 
 export const MAX_LENGTHS = [2, 3, 4, 5, 6] as const;
 const DEFAULT_MAX_LENGTH = 4;

@@ -11,6 +11,7 @@ import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
 import { questionOption, useQuestionReading } from './useQuestionReading.ts';
 import './question.css';
+import './search.css';
 
 const DEBOUNCE_MS = 180;
 const RESULT_LIMIT = 12;
