@@ -12,7 +12,8 @@ export type Resource<T> =
   | { kind: 'ready'; data: T }
   | { kind: 'error'; error: ApiError };
 
-type Held<T> = { key: string; data: T } | { key: string; error: ApiError };
+/** The last answer, with the key it was asked for. */
+export type Held<T> = { key: string; data: T } | { key: string; error: ApiError };
 
 export interface ResourceOptions {
   /** Wait this long after the key last changed before asking (typing). */
@@ -50,6 +51,11 @@ export function useResource<T>(
     // The key names everything load depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, delayMs]);
+  return resourceFor(key, held);
+}
+
+/** What a key shows given the last answer held: an answer for another key is never shown. */
+export function resourceFor<T>(key: string | undefined, held: Held<T> | undefined): Resource<T> {
   if (key === undefined) return { kind: 'idle' };
   if (!held || held.key !== key) return { kind: 'loading' };
   return 'data' in held ? { kind: 'ready', data: held.data } : { kind: 'error', error: held.error };
