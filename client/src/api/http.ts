@@ -20,9 +20,18 @@ export class ApiError extends Error {
   }
 }
 
+/** Answers other than 2xx that a route gives with its ordinary body (health's 503). */
+export interface Accepting {
+  accept?: readonly number[];
+}
+
 /** GETs a JSON resource; throws ApiError for network failures and non-2xx answers. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { method: 'GET', signal: signal ?? null });
+export async function getJson<T>(
+  path: string,
+  signal?: AbortSignal,
+  { accept = [] }: Accepting = {},
+): Promise<T> {
+  return request<T>(path, { method: 'GET', signal: signal ?? null }, accept);
 }
 
 /** POSTs a JSON body and reads a JSON answer. */
@@ -35,7 +44,11 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
   });
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+async function request<T>(
+  path: string,
+  init: RequestInit,
+  accept: readonly number[] = [],
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -46,7 +59,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'The Summit Graph server cannot be reached.');
   }
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok || accept.includes(response.status)) return (await response.json()) as T;
   const problem = await readProblem(response);
   throw new ApiError(response.status, problem, describeFailure(response.status, problem));
 }
@@ -59,6 +72,12 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Any failure as an ApiError, so views handle one kind of error. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, undefined, error instanceof Error ? error.message : String(error));
 }
 
 /** A one-line human explanation of a failed request. */

@@ -2,13 +2,13 @@
  * The application shell: header with search and the database status, the canvas with its
  * controls and the Cypher console, and a side panel with details, documents, the path finder and
  * discovery; on a phone, one of them at a time. State lives in hooks by concern (useExplorer,
- * useLoadState, useConsoleDock, useDrawnView, useScenes, usePanelHighlight).
+ * useLoadState, usePanels, usePathsView, useConsoleDock, useDrawnView, useScenes,
+ * usePanelHighlight).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { GraphNode, PathsResponse } from '../../../common/api.ts';
 import type { NodeActions } from '../details/DetailsPanel.tsx';
 import { useNodeDetails, useRelationshipDetails } from '../details/useElementDetails.ts';
-import { looksLikeQuestion } from '../discovery/api.ts';
+import { looksLikeQuestion } from '../discovery/question.ts';
 import { DiscoveryPanel } from '../discovery/DiscoveryPanel.tsx';
 import { GraphCanvas, type GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { searchPlaceholder } from '../schema/examples.ts';
@@ -17,7 +17,7 @@ import { PathFinder } from '../paths/PathFinder.tsx';
 import { ScenesMenu } from '../scene/ScenesMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { parseViewLink } from './deepLink.ts';
-import { SidePanel, type PanelTab } from './SidePanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { StageOverlay } from './StageOverlay.tsx';
 import { mainEntities } from './suggestions.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -31,10 +31,13 @@ import { ConsoleDock, useConsoleDock } from './ConsoleDock.tsx';
 import { DetailsTab } from './DetailsTab.tsx';
 import { DocumentTab } from './DocumentTab.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
-import { PhoneTabs, type PhonePane } from './PhoneTabs.tsx';
+import { PhoneTabs } from './PhoneTabs.tsx';
+import { useDocumentFocus } from './useDocumentFocus.ts';
 import { useDrawnView } from './useDrawnView.ts';
 import { useLoadState } from './useLoadState.ts';
 import { usePanelHighlight } from './usePanelHighlight.ts';
+import { usePanels } from './usePanels.ts';
+import { usePathsView } from './usePathsView.ts';
 
 /** The canvas's element id: the skip link's target. */
 const CANVAS_ID = 'graph';
@@ -46,20 +49,11 @@ export function App() {
   const { scene, visible, counts, dispatch, selection, setSelection, layout } = explorer;
   const { expand, addData } = explorer;
   const canvas = useRef<GraphCanvasHandle>(null);
-  const [tab, setTab] = useState<PanelTab>(initialLink.path ? 'paths' : 'details');
-  // On a phone one pane shows at a time (PhoneTabs); wider screens show them all.
-  const [pane, setPane] = useState<PhonePane>('graph');
-  const [docPassage, setDocPassage] = useState<GraphNode | undefined>();
+  const panels = usePanels(initialLink);
+  const { tab, setTab, pane, setPane, docPassage, openPassage } = panels;
   const cypherConsole = useConsoleDock(initialLink.query);
-  const [paths, setPaths] = useState<{ result: PathsResponse; chosen: number } | undefined>();
-
-  const showPaths = useCallback(
-    (result: PathsResponse) => {
-      addData({ nodes: result.nodes, relationships: result.relationships });
-      setPaths({ result, chosen: 0 });
-    },
-    [addData],
-  );
+  const paths = usePathsView(addData);
+  const { showPaths } = paths;
 
   const selectedNodeId = selection?.kind === 'node' ? selection.id : undefined;
   useUndoKeys(dispatch);
@@ -102,7 +96,7 @@ export function App() {
     canvas,
     showPaths,
     setLoad,
-    paths: paths?.result,
+    paths: paths.result,
     consoleQuery: cypherConsole.open && cypherConsole.query ? cypherConsole.query : undefined,
     viewSettled: scenes.viewSettled,
   });
@@ -122,11 +116,9 @@ export function App() {
   const relationshipDetails = useRelationshipDetails(
     selection?.kind === 'relationship' ? selection.id : undefined,
   );
-  const chosenPath = paths ? paths.result.paths[paths.chosen] : undefined;
-  const [question, setQuestion] = useState<{ text: string; seq: number } | undefined>();
   const { highlight, setDiscoveryHighlight, setChangesHighlight } = usePanelHighlight(
     tab,
-    chosenPath,
+    paths.chosenPath,
   );
 
   const actions: NodeActions = useMemo(
@@ -138,30 +130,19 @@ export function App() {
         dispatch({ type: 'hide', ids: [id] });
       },
       pin: (id, pinned) => dispatch({ type: 'pin', ids: [id], pinned }),
-      openPassage: (passage) => {
-        setDocPassage(passage);
-        setTab('document');
-      },
+      openPassage,
     }),
-    [expand, dispatch, setSelection],
+    [expand, dispatch, setSelection, openPassage],
   );
 
-  const selectedNode = selectedNodeId ? scene.nodes[selectedNodeId] : undefined;
-  const selectedRel =
-    selection?.kind === 'relationship' ? scene.relationships[selection.id] : undefined;
-  const nodeQuotes = details?.kind === 'ready' ? details.data.evidence?.quotes : undefined;
-  const documentFocus = useMemo(
-    () => ({
-      ...(selectedNodeId ? { nodeId: selectedNodeId } : {}),
-      ...(nodeQuotes ? { quotes: nodeQuotes } : {}),
-      ...(selectedRel ? { relationship: selectedRel } : {}),
-    }),
-    [selectedNodeId, nodeQuotes, selectedRel],
-  );
-  // A selected passage opens its own document.
-  const passageSelected =
-    selectedNode && selectedNode.labels.some((l) => documentProfile.passageLabels.includes(l));
-  const documentPassage = passageSelected && tab === 'document' ? selectedNode : docPassage;
+  const { selectedNode, focus, passageSelected, passage } = useDocumentFocus({
+    scene,
+    selection,
+    details,
+    profile: documentProfile,
+    tab,
+    opened: docPassage,
+  });
 
   return (
     <div className="app" data-pane={pane}>
@@ -182,11 +163,7 @@ export function App() {
             void explorer.bringIn(node);
           }}
           placeholder={searchPlaceholder(explorer.schema)}
-          onQuestion={(text) => {
-            setPane('details');
-            setTab('discover');
-            setQuestion((q) => ({ text, seq: (q?.seq ?? 0) + 1 }));
-          }}
+          onQuestion={panels.ask}
           isQuestion={looksLikeQuestion}
         />
         <HealthIndicator state={health} />
@@ -209,7 +186,7 @@ export function App() {
             onShowHidden={() => dispatch({ type: 'show-all' })}
             onClear={() => {
               explorer.clear();
-              setPaths(undefined);
+              paths.clearPaths();
             }}
             visible={drawn}
             totalNodes={explorer.totalNodes}
@@ -283,14 +260,14 @@ export function App() {
           )}
           {tab === 'document' && (
             <DocumentTab
-              passage={documentPassage}
+              passage={passage}
               profile={documentProfile}
-              focus={documentFocus}
+              focus={focus}
               styles={styles}
               counts={counts}
               onMention={explorer.showNode}
               onClose={() => {
-                setDocPassage(undefined);
+                panels.closePassage();
                 if (passageSelected) setSelection(undefined);
               }}
               onGraph={addData}
@@ -304,20 +281,20 @@ export function App() {
               suggestions={suggestions}
               styles={styles}
               counts={counts}
-              result={paths?.result}
-              chosen={paths?.chosen ?? 0}
+              result={paths.result}
+              chosen={paths.chosen}
               onResult={showPaths}
-              onChoose={(chosen) => setPaths((p) => (p ? { ...p, chosen } : p))}
+              onChoose={paths.choosePath}
             />
           )}
           {tab === 'discover' && (
             <DiscoveryPanel
               selected={selectedNode}
-              canvas={canvas}
+              drawnIds={drawnView.drawnIds}
+              onCanvasStyle={drawnView.emphasise}
               onGraph={addData}
               onHighlight={setDiscoveryHighlight}
-              question={question}
-              elementsKey={elements}
+              question={panels.question}
             />
           )}
         </SidePanel>

@@ -6,6 +6,7 @@
  */
 import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import type { GraphData, SchemaResponse } from '../../../common/api.ts';
+import '../console/console.css';
 
 const CypherConsole = lazy(() => import('../console/CypherConsole.tsx'));
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { CaptionRules } from '../../../common/caption.ts';
 import type { EvidenceProfile, GraphData, SchemaResponse } from '../../../common/api.ts';
 import { dateFormsOf } from '../graph/dateForms.ts';
-import { legendEntries, toElements } from '../graph/elements.ts';
+import { legendEntries, toElements, type NodeEmphases } from '../graph/elements.ts';
 import {
   NO_FILTER,
   applyFilter,
@@ -67,10 +67,14 @@ export function useDrawnView({
   );
   if (wantedRenderer !== renderer) setRenderer(wantedRenderer);
 
+  // An overlay's emphasis (Discover's centrality) is drawn through the elements like the rest.
+  const [emphasis, setEmphasis] = useState<NodeEmphases | undefined>();
+  const drawnIds = useMemo(() => drawn.nodes.map((n) => n.id), [drawn]);
   const elements = useMemo(
     // captionRules: new rules give new captions to the same nodes.
-    () => (captionRules ? toElements(drawn.nodes, drawn.relationships, styles, counts) : []),
-    [drawn, styles, counts, captionRules],
+    () =>
+      captionRules ? toElements(drawn.nodes, drawn.relationships, styles, counts, emphasis) : [],
+    [drawn, styles, counts, captionRules, emphasis],
   );
   const legend = useMemo(
     () => legendEntries(visible.nodes, styles, counts),
@@ -107,6 +111,8 @@ export function useDrawnView({
       setFilter(next);
     },
     drawn,
+    drawnIds,
+    emphasise: setEmphasis,
     types,
     observed,
     renderer,

@@ -10,12 +10,11 @@ import type {
   SchemaResponse,
 } from '../../../common/api.ts';
 import { isStoredElementId } from '../../../common/element-id.ts';
-import { fetchNeighbours, fetchNode, fetchSchema, NEIGHBOUR_PAGE } from '../api/explorer.ts';
-import { getJson } from '../api/http.ts';
+import { fetchNeighbours, fetchNode, fetchOverview, NEIGHBOUR_PAGE } from '../api/graph.ts';
+import { fetchSchema } from '../api/schema.ts';
 import type { CanvasSelection } from '../graph/GraphCanvas.tsx';
 import type { LayoutName } from '../graph/layouts.ts';
 import { countLabels, type LabelCounts } from '../graph/palette.ts';
-import { OVERVIEW_LIMIT } from '../graph/useOverview.ts';
 import { initialHistory, withHistory } from '../scene/history.ts';
 import { EMPTY_SCENE, sceneReducer, visibleData, type Expansion } from '../scene/scene.ts';
 import type { ViewLink } from './deepLink.ts';
@@ -80,10 +79,7 @@ export function useExplorer(initial: ViewLink) {
    */
   const loadOverview = useCallback(
     async (show: boolean, signal?: AbortSignal): Promise<OverviewResponse> => {
-      const data = await getJson<OverviewResponse>(
-        `/api/graph/overview?limit=${OVERVIEW_LIMIT}`,
-        signal,
-      );
+      const data = await fetchOverview(signal);
       registerLabels(labelsOf(data));
       if (show) dispatch({ type: 'replace', data });
       setOverview(data);

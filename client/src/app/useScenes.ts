@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CaptionRules } from '../../../common/caption.ts';
-import { resolveReferences } from '../api/explorer.ts';
+import { resolveReferences } from '../api/graph.ts';
 import type { ViewFilter } from '../graph/filters.ts';
 import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { captureSnapshot, keyProperties, resolveRequest, restoredScene } from '../scene/capture.ts';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { PathsResponse } from '../../../common/api.ts';
-import { fetchPaths } from '../api/explorer.ts';
-import { ApiError } from '../api/http.ts';
+import { asApiError } from '../api/http.ts';
+import { fetchPaths } from '../api/paths.ts';
 import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
 import { formatViewLink, type ViewLink } from './deepLink.ts';
 import type { LoadState } from './StageOverlay.tsx';
@@ -62,10 +62,7 @@ export function useViewLink(options: Options): void {
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setLoad({
-          kind: 'error',
-          error: error instanceof ApiError ? error : new ApiError(0, undefined, String(error)),
-        });
+        setLoad({ kind: 'error', error: asApiError(error) });
       },
     );
     return () => controller.abort();

@@ -10,7 +10,8 @@ import { CypherEditor } from '@neo4j-cypher/react-codemirror';
 import cypherEditorCss from '@neo4j-cypher/codemirror/css/cypher-codemirror.css?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CypherResponse, GraphData, SchemaResponse } from '../../../common/api.ts';
-import { ApiError, postJson } from '../api/http.ts';
+import { runCypher } from '../api/cypher.ts';
+import { asApiError } from '../api/http.ts';
 import type { EncodedValue, TaggedValue } from '../../../common/values.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { exampleParameters, exampleQuery } from '../schema/examples.ts';
@@ -103,10 +104,7 @@ export default function CypherConsole({
     setHistory(nextHistory);
     writeList(HISTORY_KEY, nextHistory);
     try {
-      const result = await postJson<CypherResponse>('/api/cypher', {
-        query,
-        params: parsed.params,
-      });
+      const result = await runCypher({ query, params: parsed.params });
       setOutcome({ kind: 'done', result });
       onRan(query);
       if (result.graph.nodes.length > 0) {
@@ -116,8 +114,7 @@ export default function CypherConsole({
         setView('table');
       }
     } catch (error) {
-      const apiError =
-        error instanceof ApiError ? error : new ApiError(0, undefined, String(error));
+      const apiError = asApiError(error);
       const failure = explainFailure(apiError.status, apiError.problem, apiError.message);
       setOutcome({ kind: 'failed', failure });
       // Marked only while the editor still holds the text the position refers to.

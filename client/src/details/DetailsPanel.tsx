@@ -12,7 +12,7 @@ import { orderPropertyKeys, splitProperties } from '../../../common/internal.ts'
 import type { EncodedValue } from '../../../common/values.ts';
 import { fullCaption } from '../graph/caption.ts';
 import type { LabelStyles } from '../graph/palette.ts';
-import type { Loadable } from '../graph/useOverview.ts';
+import type { Resource } from '../api/useResource.ts';
 import type { Expansion } from '../scene/scene.ts';
 import { displayValue } from '../values/format.ts';
 import { Evidence } from './Evidence.tsx';
@@ -29,7 +29,7 @@ export interface NodeActions {
 
 interface NodeProps {
   node: GraphNode;
-  details: Loadable<NodeResponse> | undefined;
+  details: Resource<NodeResponse>;
   styles: LabelStyles;
   expansion: Expansion | undefined;
   pinned: boolean;
@@ -141,7 +141,7 @@ interface RelationshipProps {
   relationship: GraphRelationship;
   start: GraphNode | undefined;
   end: GraphNode | undefined;
-  details: Loadable<RelationshipResponse> | undefined;
+  details: Resource<RelationshipResponse>;
   onOpenPassage: (passage: GraphNode) => void;
 }
 

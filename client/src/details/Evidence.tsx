@@ -2,6 +2,7 @@
 import type { EvidenceBundle, GraphNode } from '../../../common/api.ts';
 import { displayValue } from '../values/format.ts';
 import { highlightSegments, locateQuote } from './highlight.ts';
+import './details.css';
 
 /** The text of a passage node: its `text` property, else its longest string property. */
 export function passageText(passage: GraphNode): string {

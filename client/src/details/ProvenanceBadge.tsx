@@ -1,5 +1,6 @@
 /** Marks facts that come from background knowledge rather than the text, with their basis. */
 import type { Provenance } from '../../../common/api.ts';
+import './details.css';
 
 export function ProvenanceBadge({ provenance }: { provenance: Provenance | null | undefined }) {
   if (!provenance) return null;

@@ -3,16 +3,16 @@
  * with their communities; optionally drawn on the canvas (every node sized by score and
  * coloured by community, with a community legend).
  */
-import { useState, type RefObject } from 'react';
+import { useState } from 'react';
 import type { CentralityMeasure } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
-import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
-import { fetchCentrality, type TimeWindow } from './api.ts';
+import type { NodeEmphases } from '../graph/elements.ts';
+import { fetchCentrality, type TimeWindow } from '../api/discovery.ts';
 import { CommunityLegend } from './CommunityLegend.tsx';
 import { rankingColour } from './communityColours.ts';
 import type { Highlight } from './DiscoveryPanel.tsx';
 import { useCanvasCentrality } from './useCanvasCentrality.ts';
-import { useFetched } from './useFetched.ts';
+import { useResource } from '../api/useResource.ts';
 
 const MEASURES: { id: CentralityMeasure; label: string }[] = [
   { id: 'degree', label: 'Degree' },
@@ -23,19 +23,20 @@ const ROWS = 15;
 
 interface Props {
   window: TimeWindow;
-  canvas: RefObject<GraphCanvasHandle | null>;
-  /** Changes whenever the canvas elements change, so the styling follows them. */
-  elementsKey: unknown;
+  /** The ids of the nodes drawn: the ones coloured. */
+  drawnIds: readonly string[];
+  /** Draws an emphasis on the canvas (undefined: none). */
+  onCanvasStyle: (emphasis: NodeEmphases | undefined) => void;
   onHighlight: (highlight: Highlight | undefined) => void;
 }
 
-export function CentralityTable({ window, canvas, elementsKey, onHighlight }: Props) {
+export function CentralityTable({ window, drawnIds, onCanvasStyle, onHighlight }: Props) {
   const [measure, setMeasure] = useState<CentralityMeasure>('degree');
   const [onCanvas, setOnCanvas] = useState(false);
-  const state = useFetched(JSON.stringify([measure, window]), (signal) =>
+  const state = useResource(JSON.stringify([measure, window]), (signal) =>
     fetchCentrality(measure, ROWS, window, signal),
   );
-  const drawn = useCanvasCentrality(canvas, onCanvas, measure, window, elementsKey);
+  const drawn = useCanvasCentrality(drawnIds, onCanvas, measure, window, onCanvasStyle);
   const result = state.kind === 'ready' ? state.data : undefined;
   // The table's swatches agree with the canvas while it is coloured.
   const colourOf = drawn.kind === 'ready' ? drawn.colours.colourOf : rankingColour;
@@ -77,7 +78,7 @@ export function CentralityTable({ window, canvas, elementsKey, onHighlight }: Pr
       )}
       {state.kind === 'error' && (
         <p className="details__error" role="alert">
-          {state.message}
+          {state.error.message}
         </p>
       )}
       {result && (

@@ -3,12 +3,12 @@
  * colour, its most frequent kind, its size in the graph and on the canvas, and its most central
  * members; a row's button highlights its members on the canvas.
  */
-import type { CanvasCentrality } from './useCanvasCentrality.ts';
+import type { DrawnCentrality } from './useCanvasCentrality.ts';
 import type { Highlight } from './DiscoveryPanel.tsx';
 import { OTHER_COMMUNITIES, OUTSIDE_COMMUNITIES } from './communityColours.ts';
 
 interface Props {
-  state: Extract<CanvasCentrality, { kind: 'ready' }>;
+  state: DrawnCentrality;
   onHighlight: (highlight: Highlight | undefined) => void;
 }
 

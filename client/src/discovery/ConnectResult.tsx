@@ -5,6 +5,7 @@
 import type { ConnectPath, ConnectResponse, GraphNode } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { RelationshipEvidence } from './Quote.tsx';
+import '../paths/paths.css';
 
 interface Props {
   result: ConnectResponse;

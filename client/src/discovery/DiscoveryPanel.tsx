@@ -1,20 +1,20 @@
 /**
  * The discovery panel: ask "X to Y" (connect) or "A and B" (share) in words, see who is central,
  * meetings by date and what is worth a look next, all within one time window. Answers go onto
- * the canvas through the shell's callbacks; centrality styles the canvas directly (CentralityTable).
+ * the canvas through the shell's callbacks, centrality's colours and sizes too (CentralityTable).
  */
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ConnectResponse, GraphData, GraphNode, TimelineEntry } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
-import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
-import { OPEN_WINDOW, type TimeWindow } from './api.ts';
+import type { NodeEmphases } from '../graph/elements.ts';
+import { OPEN_WINDOW, type TimeWindow } from '../api/discovery.ts';
 import { CentralityTable } from './CentralityTable.tsx';
 import { ConnectResult } from './ConnectResult.tsx';
 import { ShareResult } from './ShareResult.tsx';
 import { SuggestionsList } from './SuggestionsList.tsx';
 import { Timeline } from './Timeline.tsx';
 import { answerQuestion, type Answer } from './question.ts';
-import { useFetched, type Fetched } from './useFetched.ts';
+import { useResource, type Resource } from '../api/useResource.ts';
 import './discovery.css';
 
 export type DiscoveryView = 'ask' | 'central' | 'timeline' | 'suggest';
@@ -33,14 +33,15 @@ export interface Highlight {
 
 interface Props {
   selected: GraphNode | undefined;
-  canvas: RefObject<GraphCanvasHandle | null>;
+  /** The ids of the nodes drawn, which centrality colours. */
+  drawnIds: readonly string[];
+  /** Draws an emphasis on the canvas (undefined: none). */
+  onCanvasStyle: (emphasis: NodeEmphases | undefined) => void;
   /** Puts nodes and relationships on the canvas (they join what is there). */
   onGraph: (data: GraphData) => void;
   onHighlight: (highlight: Highlight | undefined) => void;
   /** A phrase typed in the header search ("X to Y", "A and B"); seq changes per question. */
   question?: { text: string; seq: number } | undefined;
-  /** Changes whenever the canvas elements change, so the centrality styling follows them. */
-  elementsKey?: unknown;
 }
 
 function pathHighlight(result: ConnectResponse, index: number): Highlight | undefined {
@@ -54,11 +55,11 @@ function pathHighlight(result: ConnectResponse, index: number): Highlight | unde
 
 export function DiscoveryPanel({
   selected,
-  canvas,
+  drawnIds,
+  onCanvasStyle,
   onGraph,
   onHighlight,
   question,
-  elementsKey,
 }: Props) {
   const [view, setView] = useState<DiscoveryView>('ask');
   const [text, setText] = useState('');
@@ -76,7 +77,7 @@ export function DiscoveryPanel({
     setText(question.text);
     setAsked({ text: question.text, seq: (asked?.seq ?? 0) + 1 });
   }
-  const answer = useFetched(
+  const answer = useResource(
     asked ? JSON.stringify([asked.seq, asked.text, window]) : undefined,
     (signal) => answerQuestion(asked?.text ?? '', window, signal),
   );
@@ -209,8 +210,8 @@ export function DiscoveryPanel({
       {view === 'central' && (
         <CentralityTable
           window={window}
-          canvas={canvas}
-          elementsKey={elementsKey}
+          drawnIds={drawnIds}
+          onCanvasStyle={onCanvasStyle}
           onHighlight={onHighlight}
         />
       )}
@@ -232,7 +233,7 @@ function AnswerView({
   onChoose,
   onAdd,
 }: {
-  answer: Fetched<Answer>;
+  answer: Resource<Answer>;
   chosen: number;
   onChoose: (index: number) => void;
   onAdd: (node: GraphNode) => void;
@@ -256,7 +257,7 @@ function AnswerView({
     case 'error':
       return (
         <p className="details__error" role="alert">
-          {answer.message}
+          {answer.error.message}
         </p>
       );
   }

@@ -1,8 +1,8 @@
 /** "Worth a look" for the selected node: Adamic–Adar suggestions, each with its reason. */
 import type { GraphNode } from '../../../common/api.ts';
 import { fullCaption } from '../graph/caption.ts';
-import { fetchSuggestions, type TimeWindow } from './api.ts';
-import { useFetched } from './useFetched.ts';
+import { fetchSuggestions, type TimeWindow } from '../api/discovery.ts';
+import { useResource } from '../api/useResource.ts';
 
 const LIMIT = 8;
 
@@ -14,7 +14,7 @@ interface Props {
 
 export function SuggestionsList({ selected, window, onAdd }: Props) {
   const id = selected?.id;
-  const state = useFetched(id ? JSON.stringify([id, window]) : undefined, (signal) =>
+  const state = useResource(id ? JSON.stringify([id, window]) : undefined, (signal) =>
     fetchSuggestions(id as string, LIMIT, window, signal),
   );
 
@@ -35,7 +35,7 @@ export function SuggestionsList({ selected, window, onAdd }: Props) {
       )}
       {state.kind === 'error' && (
         <p className="details__error" role="alert">
-          {state.message}
+          {state.error.message}
         </p>
       )}
       {state.kind === 'ready' && state.data.suggestions.length === 0 && (

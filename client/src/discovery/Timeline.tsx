@@ -5,8 +5,8 @@
 import type { TimelineEntry } from '../../../common/api.ts';
 import { describeDateProperty } from '../../../common/dates.ts';
 import { fullCaption } from '../graph/caption.ts';
-import { fetchTimeline, type TimeWindow } from './api.ts';
-import { useFetched } from './useFetched.ts';
+import { fetchTimeline, type TimeWindow } from '../api/discovery.ts';
+import { useResource } from '../api/useResource.ts';
 
 interface Props {
   window: TimeWindow;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function Timeline({ window, onShow }: Props) {
-  const state = useFetched(JSON.stringify(window), (signal) => fetchTimeline(window, signal));
+  const state = useResource(JSON.stringify(window), (signal) => fetchTimeline(window, signal));
 
   return (
     <section className="discovery__section" aria-labelledby="timeline-title" data-testid="timeline">
@@ -35,7 +35,7 @@ export function Timeline({ window, onShow }: Props) {
       )}
       {state.kind === 'error' && (
         <p className="details__error" role="alert">
-          {state.message}
+          {state.error.message}
         </p>
       )}
       {state.kind === 'ready' &&

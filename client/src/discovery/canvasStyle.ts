@@ -1,10 +1,10 @@
 /**
- * Centrality on the canvas: node size by score, colour by community, for every node drawn, set
- * as per-node style overrides on the Cytoscape instance so the label styling underneath stays
- * untouched and comes back when the overlay is cleared.
+ * Centrality on the canvas: node size by score, colour by community, for every node drawn, as
+ * an emphasis the canvas draws over the label styling (graph/elements.ts), which comes back when
+ * the emphasis is taken away. Pure: the canvas alone touches Cytoscape.
  */
-import type { Core } from 'cytoscape';
 import type { CentralityMembersResponse } from '../../../common/api.ts';
+import type { NodeEmphasis } from '../graph/elements.ts';
 import { OUTSIDE_COMMUNITIES, type CommunityColours } from './communityColours.ts';
 
 const MIN_SIZE = 22;
@@ -17,45 +17,25 @@ export function sizeFor(score: number, top: number): number {
   return Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(0, score) / top));
 }
 
-const STYLED = 'width height background-color';
-
 /**
- * Styles the canvas nodes the answer names: members by score and community, the others small
- * and pale. Returns how many nodes were styled.
+ * The emphasis of the drawn nodes the answer names: members by score and community, the others
+ * small and pale. Its size is how many nodes are styled.
  */
-export function applyCentrality(
-  cy: Core,
+export function centralityEmphasis(
   answer: CentralityMembersResponse,
   colours: CommunityColours,
-): number {
-  let styled = 0;
-  cy.batch(() => {
-    cy.nodes().removeStyle(STYLED);
-    for (const member of answer.members) {
-      const node = cy.getElementById(member.node);
-      if (node.empty()) continue;
-      const size = sizeFor(member.score, answer.top);
-      node.style({
-        width: size,
-        height: size,
-        'background-color': colours.colourOf(member.community),
-      });
-      styled += 1;
-    }
-    for (const id of answer.outside) {
-      const node = cy.getElementById(id);
-      if (node.empty()) continue;
-      node.style({
-        width: OUTSIDE_SIZE,
-        height: OUTSIDE_SIZE,
-        'background-color': OUTSIDE_COMMUNITIES,
-      });
-      styled += 1;
-    }
-  });
-  return styled;
-}
-
-export function clearCentrality(cy: Core): void {
-  cy.batch(() => cy.nodes().removeStyle(STYLED));
+  drawn: ReadonlySet<string>,
+): Map<string, NodeEmphasis> {
+  const emphasis = new Map<string, NodeEmphasis>();
+  for (const member of answer.members) {
+    if (!drawn.has(member.node)) continue;
+    emphasis.set(member.node, {
+      fill: colours.colourOf(member.community),
+      diameter: sizeFor(member.score, answer.top),
+    });
+  }
+  for (const id of answer.outside) {
+    if (drawn.has(id)) emphasis.set(id, { fill: OUTSIDE_COMMUNITIES, diameter: OUTSIDE_SIZE });
+  }
+  return emphasis;
 }

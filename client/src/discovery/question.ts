@@ -1,11 +1,16 @@
 /** Answering a typed question: read the phrase, then run connect or share with the names found. */
 import type { ConnectResponse, InterpretResponse, ShareResponse } from '../../../common/api.ts';
-import { fetchConnect, fetchShare, interpretPhrase, type TimeWindow } from './api.ts';
+import { fetchConnect, fetchShare, interpretPhrase, type TimeWindow } from '../api/discovery.ts';
 
 export type Answer =
   | { kind: 'reading'; reading: InterpretResponse }
   | { kind: 'connect'; result: ConnectResponse }
   | { kind: 'share'; result: ShareResponse };
+
+/** Whether a search-box phrase asks to connect or share ("X to Y", "A and B", "A, B"). */
+export function looksLikeQuestion(text: string): boolean {
+  return /\s(?:to|and)\s|\s&\s|->|→|,/i.test(text.trim());
+}
 
 export const CONNECT_MAX_LENGTH = 4;
 export const CONNECT_PATHS = 3;

@@ -1,84 +1,67 @@
 /**
- * Centrality drawn on the canvas: while on, every node on the canvas is sized by its score and
- * coloured by its community (asked of the server for exactly those nodes), and the colours are
- * explained by a community legend. Follows the canvas's elements, the measure and the window;
- * clears its styling when turned off or unmounted.
+ * Centrality drawn on the canvas: while on, every node drawn is sized by its score and coloured
+ * by its community (asked of the server for exactly those nodes), and the colours are explained
+ * by a community legend. Follows the drawn nodes, the measure and the window; hands the canvas
+ * its emphasis through `onCanvasStyle`, and takes it away when turned off or unmounted.
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CentralityMeasure, CentralityMembersResponse } from '../../../common/api.ts';
 import { CENTRALITY_MEMBERS_MAX_IDS } from '../../../common/api.ts';
 import { isStoredElementId } from '../../../common/element-id.ts';
-import type { GraphCanvasHandle } from '../graph/GraphCanvas.tsx';
-import { fetchCentralityMembers, type TimeWindow } from './api.ts';
-import { applyCentrality, clearCentrality } from './canvasStyle.ts';
+import { fetchCentralityMembers, type TimeWindow } from '../api/discovery.ts';
+import { useResource } from '../api/useResource.ts';
+import type { NodeEmphases } from '../graph/elements.ts';
+import { centralityEmphasis } from './canvasStyle.ts';
 import { communityColours, type CommunityColours } from './communityColours.ts';
 
-export type CanvasCentrality =
-  | { kind: 'off' }
-  | { kind: 'loading' }
-  | {
-      kind: 'ready';
-      answer: CentralityMembersResponse;
-      colours: CommunityColours;
-      /** Canvas nodes styled. */
-      styled: number;
-      /** Canvas nodes left out: more than one request may name. */
-      omitted: number;
-    }
-  | { kind: 'error'; message: string };
+export interface DrawnCentrality {
+  kind: 'ready';
+  answer: CentralityMembersResponse;
+  colours: CommunityColours;
+  emphasis: NodeEmphases;
+  /** Canvas nodes styled. */
+  styled: number;
+  /** Canvas nodes left out: more than one request may name. */
+  omitted: number;
+}
 
-type Held = { key: string; state: CanvasCentrality };
+export type CanvasCentrality =
+  { kind: 'off' } | { kind: 'loading' } | DrawnCentrality | { kind: 'error'; message: string };
 
 export function useCanvasCentrality(
-  canvas: RefObject<GraphCanvasHandle | null>,
+  drawnIds: readonly string[],
   on: boolean,
   measure: CentralityMeasure,
   window: TimeWindow,
-  elementsKey: unknown,
+  onCanvasStyle: (emphasis: NodeEmphases | undefined) => void,
 ): CanvasCentrality {
-  const [held, setHeld] = useState<Held | undefined>();
-  const key = JSON.stringify([measure, window]);
-  useEffect(() => {
-    const cy = canvas.current?.core();
-    if (!cy) return;
-    if (!on) {
-      clearCentrality(cy);
-      return;
-    }
-    const ids = cy
-      .nodes()
-      .map((node) => node.id())
-      .filter(isStoredElementId);
-    const asked = ids.slice(0, CENTRALITY_MEMBERS_MAX_IDS);
-    if (asked.length === 0) {
-      clearCentrality(cy);
-      return;
-    }
-    const controller = new AbortController();
-    fetchCentralityMembers(measure, asked, window, controller.signal).then(
-      (answer) => {
-        const colours = communityColours(answer);
-        const styled = applyCentrality(cy, answer, colours);
-        const omitted = ids.length - asked.length;
-        setHeld({ key, state: { kind: 'ready', answer, colours, styled, omitted } });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted)
-          setHeld({ key, state: { kind: 'error', message: (error as Error).message } });
-      },
-    );
-    return () => controller.abort();
-    // The key stands for measure and window.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [canvas, on, key, elementsKey]);
-  useEffect(
-    () => () => {
-      const cy = canvas.current?.core();
-      if (cy) clearCentrality(cy);
-    },
-    [canvas],
+  const ids = useMemo(() => drawnIds.filter(isStoredElementId), [drawnIds]);
+  const asked = ids.slice(0, CENTRALITY_MEMBERS_MAX_IDS);
+  const settings = JSON.stringify([measure, window]);
+  const answer = useResource(
+    on && asked.length > 0 ? JSON.stringify([settings, asked]) : undefined,
+    (signal) => fetchCentralityMembers(measure, asked, window, signal),
   );
+  const data = answer.kind === 'ready' ? answer.data : undefined;
+  const ready = useMemo((): DrawnCentrality | undefined => {
+    if (!data) return undefined;
+    const colours = communityColours(data);
+    const emphasis = centralityEmphasis(data, colours, new Set(drawnIds));
+    const omitted = ids.length - Math.min(ids.length, CENTRALITY_MEMBERS_MAX_IDS);
+    return { kind: 'ready', answer: data, colours, emphasis, styled: emphasis.size, omitted };
+    // Computed once per answer, for the nodes it was asked about.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+  // While the drawn nodes change, the last answer for these settings stays drawn until the next.
+  const [last, setLast] = useState<{ settings: string; state: DrawnCentrality }>();
+  if (ready && last?.state !== ready) setLast({ settings, state: ready });
+  const shown = ready ?? (last?.settings === settings ? last.state : undefined);
+
+  const emphasis = on ? shown?.emphasis : undefined;
+  useEffect(() => onCanvasStyle(emphasis), [emphasis, onCanvasStyle]);
+  useEffect(() => () => onCanvasStyle(undefined), [onCanvasStyle]);
+
   if (!on) return { kind: 'off' };
-  if (!held || held.key !== key) return { kind: 'loading' };
-  return held.state;
+  if (answer.kind === 'error') return { kind: 'error', message: answer.error.message };
+  return shown ?? { kind: 'loading' };
 }

@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import type { DocumentChanges, GraphData, GraphNode } from '../../../common/api.ts';
-import { fetchDocumentChanges, fetchDocuments } from '../api/explorer.ts';
+import { fetchDocumentChanges, fetchDocuments } from '../api/documents.ts';
+import { useResource, type Resource } from '../api/useResource.ts';
 import type { Highlight } from '../discovery/DiscoveryPanel.tsx';
-import { useFetched } from '../discovery/useFetched.ts';
 import './document.css';
 
 interface Props {
@@ -19,10 +19,10 @@ interface Props {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function DocumentList({ onGraph, onHighlight, onRead }: Props) {
-  const documents = useFetched('documents', (signal) => fetchDocuments(signal));
+  const documents = useResource('documents', (signal) => fetchDocuments(signal));
   // Asking again (after clearing the canvas, say) puts the elements back: one seq per click.
   const [asked, setAsked] = useState<{ key: string; seq: number } | undefined>();
-  const changes = useFetched(asked && `${asked.seq} ${asked.key}`, async (signal) => {
+  const changes = useResource(asked && `${asked.seq} ${asked.key}`, async (signal) => {
     const answer = await fetchDocumentChanges(asked?.key ?? '', signal);
     onGraph({ nodes: answer.nodes, relationships: answer.relationships });
     // The seed's document adds nothing by ingestion: its facts are what it stands for.
@@ -43,7 +43,7 @@ export function DocumentList({ onGraph, onHighlight, onRead }: Props) {
   if (documents.kind === 'error')
     return (
       <p className="details__error" role="alert">
-        {documents.message}
+        {documents.error.message}
       </p>
     );
   const list = documents.data.documents;
@@ -86,7 +86,7 @@ function ChangesSummary({
   state,
   onRead,
 }: {
-  state: ReturnType<typeof useFetched<DocumentChanges>>;
+  state: Resource<DocumentChanges>;
   onRead: (passage: GraphNode) => void;
 }) {
   if (state.kind === 'loading' || state.kind === 'idle')
@@ -98,7 +98,7 @@ function ChangesSummary({
   if (state.kind === 'error')
     return (
       <p className="details__error" role="alert">
-        {state.message}
+        {state.error.message}
       </p>
     );
   const { added, confirmed, firstPassage, document } = state.data;

@@ -3,18 +3,20 @@
  * evidence highlighted: click a mention to focus its node; select a node or relationship to
  * see the sentences that state it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type {
   EvidenceProfile,
   EvidenceQuote,
   GraphNode,
   GraphRelationship,
 } from '../../../common/api.ts';
+import { useResource } from '../api/useResource.ts';
 import { locateQuote } from '../details/highlight.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
-import { loadDocument, type DocumentModel, type DocumentPassage } from './loadDocument.ts';
+import { loadDocument, type DocumentPassage } from './loadDocument.ts';
 import { paragraphPieces, relationshipEvidence, type Range } from './segments.ts';
+import './document.css';
 
 export interface DocumentFocus {
   nodeId?: string;
@@ -32,32 +34,11 @@ interface Props {
   onMention: (node: GraphNode) => void;
 }
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'ready'; model: DocumentModel }
-  | { kind: 'error'; message: string };
-
 export function DocumentView({ passage, profile, focus, styles, counts, onMention }: Props) {
-  const [state, setState] = useState<{ passageId: string; value: State }>();
   const root = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadDocument(passage, profile, controller.signal).then(
-      (model) => setState({ passageId: passage.id, value: { kind: 'ready', model } }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setState({
-            passageId: passage.id,
-            value: { kind: 'error', message: (error as Error).message },
-          });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [passage, profile]);
-
-  const current: State = state?.passageId === passage.id ? state.value : { kind: 'loading' };
+  // The passage and the labels that make a document: what the loaded model depends on.
+  const key = JSON.stringify([passage.id, profile.passageLabels, profile.mentionTypes]);
+  const current = useResource(key, (signal) => loadDocument(passage, profile, signal));
 
   // Bring the evidence (or the opened passage) into view whenever either changes.
   useEffect(() => {
@@ -68,7 +49,7 @@ export function DocumentView({ passage, profile, focus, styles, counts, onMentio
     target?.scrollIntoView({ block: 'center' });
   }, [current.kind, focus, passage.id]);
 
-  if (current.kind === 'loading')
+  if (current.kind === 'loading' || current.kind === 'idle')
     return (
       <p className="muted" role="status">
         Loading the document…
@@ -77,11 +58,11 @@ export function DocumentView({ passage, profile, focus, styles, counts, onMentio
   if (current.kind === 'error') {
     return (
       <p className="details__error" role="alert">
-        The document could not be loaded: {current.message}
+        The document could not be loaded: {current.error.message}
       </p>
     );
   }
-  const { model } = current;
+  const model = current.data;
   return (
     <section
       className="document"

@@ -4,7 +4,7 @@
  * passage's document, all of its passages in order, and every mention in them.
  */
 import type { EvidenceProfile, GraphNode } from '../../../common/api.ts';
-import { fetchNeighbours } from '../api/explorer.ts';
+import { fetchNeighbours } from '../api/graph.ts';
 import type { Mention } from './segments.ts';
 
 /** Passages and mentions a document can have before the view stops loading more. */

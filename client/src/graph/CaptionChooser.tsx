@@ -4,6 +4,7 @@
  */
 import type { SchemaResponse } from '../../../common/api.ts';
 import type { CaptionRules } from '../../../common/caption.ts';
+import './legend.css';
 
 interface Props {
   labels: readonly string[];

@@ -4,6 +4,7 @@
  */
 import type { LegendEntry } from './elements.ts';
 import type { TypeEntry } from './filters.ts';
+import './legend.css';
 
 interface Props {
   entries: LegendEntry[];

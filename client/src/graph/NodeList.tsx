@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { GraphNode } from '../../../common/api.ts';
 import { captionOf, type CaptionRules } from '../../../common/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from './palette.ts';
+import './node-list.css';
 
 interface Props {
   nodes: readonly GraphNode[];

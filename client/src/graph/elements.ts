@@ -1,6 +1,7 @@
 /**
  * Turns API graph data into Cytoscape element definitions: captions, per-label colours and a
- * size that grows with a node's degree in the scene. Pure, so the canvas stays a thin adapter.
+ * size that grows with a node's degree in the scene, and any emphasis an overlay (centrality)
+ * draws instead. Pure, so the canvas stays a thin adapter.
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphNode, GraphRelationship } from '../../../common/api.ts';
@@ -25,15 +26,31 @@ export function sceneDegrees(relationships: readonly GraphRelationship[]): Map<s
   return degrees;
 }
 
+/** A fill and diameter drawn over a node's own (centrality's community colour and score size). */
+export interface NodeEmphasis {
+  fill: string;
+  diameter: number;
+}
+
+/** Emphasis per node id; nodes it does not name keep their own colour and size. */
+export type NodeEmphases = ReadonlyMap<string, NodeEmphasis>;
+
 export interface NodeData {
   id: string;
   caption: string;
   fullCaption: string;
   label: string;
   labels: string;
+  /** The label's colour: what the legend and the exports' legends describe. */
   color: string;
   border: string;
   size: number;
+  /**
+   * Emphasis drawn instead of colour and size (stylesheet.ts); always present, undefined when
+   * none, so taking it away changes the data the canvas holds.
+   */
+  fill: string | undefined;
+  diameter: number | undefined;
 }
 
 export interface EdgeData {
@@ -50,6 +67,7 @@ export function toNodeData(
   styles: LabelStyles,
   counts: LabelCounts,
   degree: number,
+  emphasis?: NodeEmphasis,
 ): NodeData {
   const label = primaryLabel(node.labels, counts) ?? '';
   const style = styles[label] ?? FALLBACK_STYLE;
@@ -62,6 +80,8 @@ export function toNodeData(
     color: style.color,
     border: style.border,
     size: nodeSize(degree),
+    fill: emphasis?.fill,
+    diameter: emphasis?.diameter,
   };
 }
 
@@ -74,13 +94,14 @@ export function toElements(
   relationships: readonly GraphRelationship[],
   styles: LabelStyles,
   counts: LabelCounts,
+  emphases?: NodeEmphases,
 ): ElementDefinition[] {
   const present = new Set(nodes.map((n) => n.id));
   const drawable = relationships.filter((r) => present.has(r.start) && present.has(r.end));
   const degrees = sceneDegrees(drawable);
   const elements: ElementDefinition[] = nodes.map((node) => ({
     group: 'nodes',
-    data: toNodeData(node, styles, counts, degrees.get(node.id) ?? 0),
+    data: toNodeData(node, styles, counts, degrees.get(node.id) ?? 0, emphases?.get(node.id)),
   }));
   for (const rel of drawable) {
     const data: EdgeData = { id: rel.id, source: rel.start, target: rel.end, type: rel.type };

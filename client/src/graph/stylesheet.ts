@@ -70,6 +70,9 @@ export function graphStylesheet(): StylesheetJson {
         height: 'data(size)',
       },
     },
+    // An overlay's emphasis (elements.ts: centrality) replaces the label's colour and the size.
+    { selector: 'node[fill]', style: { 'background-color': 'data(fill)' } },
+    { selector: 'node[diameter]', style: { width: 'data(diameter)', height: 'data(diameter)' } },
     {
       selector: `node.${CAPTIONED}, node.highlighted, node:selected, node.path`,
       style: {

@@ -1,5 +1,6 @@
 /** The header's Neo4j indicator and the banner shown while the database or server is down. */
 import type { HealthState } from './useHealth.ts';
+import './health.css';
 
 export function HealthIndicator({ state }: { state: HealthState }) {
   const { text, tone, title } = describe(state);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { HealthResponse } from '../../../common/api.ts';
+import { fetchHealth } from '../api/health.ts';
 
 export const POLL_WHEN_UP_MS = 15_000;
 export const POLL_WHEN_DOWN_MS = 3_000;
@@ -20,19 +21,6 @@ export function healthState(body: HealthResponse | undefined): HealthState {
   return body.neo4j.reachable ? { kind: 'up', health: body } : { kind: 'neo4j-down', health: body };
 }
 
-async function probe(signal: AbortSignal): Promise<HealthResponse | undefined> {
-  try {
-    const response = await fetch('/api/health', {
-      signal,
-      headers: { accept: 'application/json' },
-    });
-    if (response.status !== 200 && response.status !== 503) return undefined;
-    return (await response.json()) as HealthResponse;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The current health; `onChange` hears every probe whose verdict differs from the last one. */
 export function useHealth(onChange?: (state: HealthState) => void): HealthState {
   const [state, setState] = useState<HealthState>({ kind: 'checking' });
@@ -45,7 +33,7 @@ export function useHealth(onChange?: (state: HealthState) => void): HealthState 
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
-      const next = healthState(await probe(controller.signal));
+      const next = healthState(await fetchHealth(controller.signal));
       if (controller.signal.aborted) return;
       setState(next);
       if (next.kind !== last) listener.current?.(next);

@@ -4,11 +4,12 @@
  */
 import { useState } from 'react';
 import type { FoundPath, GraphNode, PathsResponse } from '../../../common/api.ts';
-import { fetchPaths } from '../api/explorer.ts';
+import { fetchPaths } from '../api/paths.ts';
 import { ProvenanceBadge } from '../details/ProvenanceBadge.tsx';
 import { fullCaption } from '../graph/caption.ts';
 import type { LabelCounts, LabelStyles } from '../graph/palette.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
+import './paths.css';
 
 export const MAX_LENGTHS = [2, 3, 4, 5, 6] as const;
 const DEFAULT_MAX_LENGTH = 4;

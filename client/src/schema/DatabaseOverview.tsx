@@ -5,6 +5,7 @@
 import type { SchemaResponse } from '../../../common/api.ts';
 import type { LabelStyles } from '../graph/palette.ts';
 import { SchemaDiagram } from './SchemaDiagram.tsx';
+import './schema.css';
 
 const count = new Intl.NumberFormat('en');
 const BARS = 12;

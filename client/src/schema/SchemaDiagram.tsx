@@ -6,6 +6,7 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import type { SchemaResponse } from '../../../common/api.ts';
 import type { LabelStyles } from '../graph/palette.ts';
+import './schema.css';
 
 interface Props {
   schema: SchemaResponse;

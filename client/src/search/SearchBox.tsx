@@ -3,13 +3,15 @@
  * before anything is typed. Choosing a result puts the node on the canvas and selects it; a typed
  * question ("X to Y", "A and B") is offered first as its Discover answer (connect or share).
  */
-import { useEffect, useId, useState } from 'react';
-import type { GraphNode, SearchHit, SearchResponse } from '../../../common/api.ts';
-import { searchNodes } from '../api/explorer.ts';
+import { useId, useState } from 'react';
+import type { GraphNode, SearchResponse } from '../../../common/api.ts';
+import { searchNodes } from '../api/search.ts';
+import { useResource } from '../api/useResource.ts';
 import { fullCaption } from '../graph/caption.ts';
 import { primaryLabel, type LabelCounts, type LabelStyles } from '../graph/palette.ts';
 import { questionOption, useQuestionReading } from './useQuestionReading.ts';
 import './question.css';
+import './search.css';
 
 const DEBOUNCE_MS = 180;
 const RESULT_LIMIT = 12;
@@ -31,12 +33,6 @@ interface Props {
   isQuestion?: (text: string) => boolean;
 }
 
-type Results =
-  | { kind: 'idle' }
-  | { kind: 'loading'; query: string }
-  | { kind: 'ready'; query: string; hits: SearchHit[]; response: SearchResponse }
-  | { kind: 'error'; query: string; message: string };
-
 export function SearchBox({
   suggestions,
   styles,
@@ -52,35 +48,20 @@ export function SearchBox({
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [results, setResults] = useState<Results>({ kind: 'idle' });
   // A label the reader narrowed the search to, after a partial answer.
   const [only, setOnly] = useState<string | null>(null);
   const listId = useId();
   const trimmed = query.trim();
 
-  useEffect(() => {
-    if (!trimmed) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setResults({ kind: 'loading', query: trimmed });
-      searchNodes(trimmed, RESULT_LIMIT, controller.signal, only ? [only] : []).then(
-        (response) => setResults({ kind: 'ready', query: trimmed, hits: response.hits, response }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) {
-            setResults({ kind: 'error', query: trimmed, message: (error as Error).message });
-          }
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [trimmed, only]);
+  const results = useResource(
+    trimmed ? JSON.stringify([trimmed, only]) : undefined,
+    (signal) => searchNodes(trimmed, RESULT_LIMIT, signal, only ? [only] : []),
+    { delayMs: DEBOUNCE_MS },
+  );
 
   const options: { node: GraphNode; match: string | null }[] = trimmed
-    ? results.kind === 'ready' && results.query === trimmed
-      ? results.hits.map((hit) => ({ node: hit.node, match: hit.match?.text ?? null }))
+    ? results.kind === 'ready'
+      ? results.data.hits.map((hit) => ({ node: hit.node, match: hit.match?.text ?? null }))
       : []
     : suggestions.map((node) => ({ node, match: null }));
   // A question ("X to Y", "A and B") is offered first: its Discover answer, then the hits.
@@ -174,9 +155,9 @@ export function SearchBox({
             </li>
           )}
           {/* How complete the answer is comes first, where it cannot be missed. */}
-          {trimmed && results.kind === 'ready' && results.query === trimmed && (
+          {trimmed && results.kind === 'ready' && (
             <SearchCompleteness
-              response={results.response}
+              response={results.data}
               found={options.length}
               only={only}
               onOnly={setOnly}
@@ -213,18 +194,14 @@ export function SearchBox({
               Searching…
             </li>
           )}
-          {trimmed &&
-            results.kind === 'ready' &&
-            results.query === trimmed &&
-            options.length === 0 &&
-            !results.response.partial && (
-              <li className="search__note" role="presentation">
-                No matches for “{trimmed}”{only ? ` among ${only}` : ''}.
-              </li>
-            )}
+          {trimmed && results.kind === 'ready' && options.length === 0 && !results.data.partial && (
+            <li className="search__note" role="presentation">
+              No matches for “{trimmed}”{only ? ` among ${only}` : ''}.
+            </li>
+          )}
           {trimmed && results.kind === 'error' && (
             <li className="search__note search__note--error" role="presentation">
-              {results.message}
+              {results.error.message}
             </li>
           )}
         </ul>

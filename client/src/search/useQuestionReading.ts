@@ -2,32 +2,22 @@
  * How the discovery API reads a phrase typed in the search box ("Tajikistan to Russia": connect;
  * "Rahmon and Putin": share), so the box can offer that answer above the search hits.
  */
-import { useEffect, useState } from 'react';
 import type { InterpretResponse } from '../../../common/api.ts';
-import { interpretPhrase } from '../discovery/api.ts';
+import { interpretPhrase } from '../api/discovery.ts';
+import { useResource } from '../api/useResource.ts';
 import { fullCaption } from '../graph/caption.ts';
 
 const DEBOUNCE_MS = 180;
 
 /** The reading of `phrase` once the API has given it; undefined while it is asked or not asked. */
 export function useQuestionReading(phrase: string, asked: boolean): InterpretResponse | undefined {
-  const [state, setState] = useState<{ phrase: string; reading: InterpretResponse }>();
-  useEffect(() => {
-    if (!asked || !phrase) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      interpretPhrase(phrase, controller.signal).then(
-        (reading) => setState({ phrase, reading }),
-        // No reading (offline, a refusal): the option still asks, in the phrase's own words.
-        () => undefined,
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [phrase, asked]);
-  return asked && state?.phrase === phrase ? state.reading : undefined;
+  const reading = useResource(
+    asked && phrase ? phrase : undefined,
+    (signal) => interpretPhrase(phrase, signal),
+    { delayMs: DEBOUNCE_MS },
+  );
+  // No reading (offline, a refusal): the option still asks, in the phrase's own words.
+  return reading.kind === 'ready' ? reading.data : undefined;
 }
 
 /** The words of the question option: what Discover will answer, with the names it found. */

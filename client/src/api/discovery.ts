@@ -11,7 +11,7 @@ import type {
   SuggestionsResponse,
   TimelineResponse,
 } from '../../../common/api.ts';
-import { getJson, postJson } from '../api/http.ts';
+import { getJson, postJson } from './http.ts';
 
 /** A time window as typed: YYYY, YYYY-MM or YYYY-MM-DD; empty for open. */
 export interface TimeWindow {
@@ -93,9 +93,4 @@ export function fetchSuggestions(
 
 export function fetchTimeline(window: TimeWindow, signal?: AbortSignal): Promise<TimelineResponse> {
   return getJson(`/api/discovery/timeline?${params({ from: window.from, to: window.to })}`, signal);
-}
-
-/** Whether a search-box phrase asks to connect or share ("X to Y", "A and B", "A, B"). */
-export function looksLikeQuestion(text: string): boolean {
-  return /\s(?:to|and)\s|\s&\s|->|→|,/i.test(text.trim());
 }

@@ -1,36 +1,29 @@
 /**
- * Typed calls to the explorer API (docs/API.md): search, nodes, relationships, neighbours, paths,
- * schema, documents, and resolving a saved view's references.
+ * Typed calls to the graph API (docs/API.md): the first view, nodes with their neighbourhoods,
+ * relationships, and resolving a saved view's references.
  */
 import type {
-  DocumentChanges,
-  DocumentListResponse,
   ElementId,
   NeighboursResponse,
   NodeResponse,
-  PathsResponse,
+  OverviewResponse,
   RelationshipResponse,
   ResolveRequest,
   ResolveResponse,
-  SchemaResponse,
-  SearchResponse,
 } from '../../../common/api.ts';
 import { getJson, postJson } from './http.ts';
+
+/** Nodes the first view asks for. */
+export const OVERVIEW_LIMIT = 150;
+
+/** The bounded, connected first view of the database. */
+export function fetchOverview(signal?: AbortSignal): Promise<OverviewResponse> {
+  return getJson(`/api/graph/overview?limit=${OVERVIEW_LIMIT}`, signal);
+}
 
 export const NEIGHBOUR_PAGE = 50;
 
 const id = (value: ElementId) => encodeURIComponent(value);
-
-export function searchNodes(
-  q: string,
-  limit: number,
-  signal?: AbortSignal,
-  labels: readonly string[] = [],
-): Promise<SearchResponse> {
-  const params = new URLSearchParams({ q, limit: String(limit) });
-  if (labels.length > 0) params.set('labels', labels.join(','));
-  return getJson(`/api/search?${params}`, signal);
-}
 
 export function fetchNode(nodeId: ElementId, signal?: AbortSignal): Promise<NodeResponse> {
   return getJson(`/api/nodes/${id(nodeId)}`, signal);
@@ -62,32 +55,6 @@ export function fetchNeighbours(
   if (query.types?.length) params.set('types', query.types.join(','));
   if (query.labels?.length) params.set('labels', query.labels.join(','));
   return getJson(`/api/nodes/${id(nodeId)}/neighbours?${params}`, signal);
-}
-
-export function fetchPaths(
-  from: ElementId,
-  to: ElementId,
-  options: { maxLength?: number; k?: number } = {},
-  signal?: AbortSignal,
-): Promise<PathsResponse> {
-  const params = new URLSearchParams({ from, to });
-  if (options.maxLength) params.set('maxLength', String(options.maxLength));
-  if (options.k) params.set('k', String(options.k));
-  return getJson(`/api/paths?${params}`, signal);
-}
-
-export function fetchSchema(signal?: AbortSignal): Promise<SchemaResponse> {
-  return getJson('/api/schema', signal);
-}
-
-/** Documents, newest ingestion first. */
-export function fetchDocuments(signal?: AbortSignal): Promise<DocumentListResponse> {
-  return getJson('/api/documents?limit=100', signal);
-}
-
-/** What one document brought into the graph. */
-export function fetchDocumentChanges(key: string, signal?: AbortSignal): Promise<DocumentChanges> {
-  return getJson(`/api/documents/${encodeURIComponent(key)}/changes`, signal);
 }
 
 /** The current elements for a saved view's references (stable keys, element ids as fallback). */
