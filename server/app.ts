@@ -11,7 +11,7 @@ import type { Database } from './db/database.ts';
 import { cypherRoutes } from './cypher/router.ts';
 import { createDiscovery, type Discovery } from './discovery/router.ts';
 import { documentsRoutes } from './documents/router.ts';
-import { overviewRoutes } from './graph/overview.ts';
+import { overviewRoutes } from './graph/router.ts';
 import { healthRoutes } from './health/router.ts';
 import { problemHandler, sendNotFound } from './http/problems.ts';
 import { mountRoutes, type ApiRoute } from './http/route.ts';

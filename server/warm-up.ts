@@ -11,7 +11,7 @@ import { algorithmWorker } from './discovery/algorithm-worker-client.ts';
 import type { Discovery } from './discovery/router.ts';
 import { WHOLE_GRAPH } from './discovery/scope.ts';
 import { AppError } from './http/problems.ts';
-import { readOverview } from './graph/overview.ts';
+import { readOverview } from './graph/read.ts';
 import { readSchemaProfile } from './schema/profile.ts';
 import { readSchema, readSchemaFacts } from './schema/read.ts';
 import { searchNodes } from './search/search.ts';

@@ -1,19 +1,16 @@
 /**
- * GET /api/graph/overview: a bounded first view that is connected and representative. A few of
+ * The bounded first view of GET /api/graph/overview that is connected and representative. A few of
  * the best-connected nodes of every label (from a bounded sample of each) seed it; it then grows
  * outwards from them, a few neighbours of each node per round, until the node budget is spent;
  * the relationships among the chosen nodes complete it. Every node drawn has a tie in the view.
  */
 import type { Node, Relationship } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { z } from 'zod';
 import type { OverviewResponse } from '../../common/api.ts';
-import { OverviewResponseSchema } from '../../common/contract/explorer.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode, toGraphRelationship } from '../db/encode.ts';
-import { defineRoute, type ApiRoute } from '../http/route.ts';
-import type { SchemaFactsCache } from '../schema/facts.ts';
 import { quoteName } from '../schema/names.ts';
+import { toCount } from '../schema/records.ts';
 import type { SchemaProfile } from '../schema/profile.ts';
 
 /** Nodes of each label looked at when choosing its seeds. */
@@ -64,22 +61,25 @@ export async function readOverview(
     const perLabel = Math.max(1, Math.min(5, Math.floor(limit / Math.max(1, labels.length * 8))));
     const chosen = new Map<string, Node>();
     if (labels.length > 0) {
-      const seeds = await tx.run(seedsQuery(labels), {
+      const seeds = await tx.run<{ n: Node }>(seedsQuery(labels), {
         sample: neo4j.int(SEED_SAMPLE),
         perLabel: neo4j.int(perLabel),
       });
       for (const record of seeds.records) {
-        const node = record.get('n') as Node;
+        const node = record.get('n');
         if (chosen.size < limit) chosen.set(node.elementId, node);
       }
     }
     let frontier = [...chosen.keys()];
     for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && chosen.size < limit; round++) {
       const fan = Math.max(2, Math.min(8, Math.ceil((limit - chosen.size) / frontier.length)));
-      const grown = await tx.run(GROW_QUERY, { ids: frontier, fan: neo4j.int(fan) });
+      const grown = await tx.run<{ neighbours: Node[] }>(GROW_QUERY, {
+        ids: frontier,
+        fan: neo4j.int(fan),
+      });
       const next: string[] = [];
       for (const record of grown.records) {
-        for (const node of record.get('neighbours') as Node[]) {
+        for (const node of record.get('neighbours')) {
           if (chosen.size >= limit || chosen.has(node.elementId)) continue;
           chosen.set(node.elementId, node);
           next.push(node.elementId);
@@ -87,13 +87,13 @@ export async function readOverview(
       }
       frontier = next;
     }
-    const ties = await tx.run(TIES_QUERY, {
+    const ties = await tx.run<{ relationships: Relationship[]; total: unknown }>(TIES_QUERY, {
       ids: [...chosen.keys()],
       maxRelationships: neo4j.int(limit * 4),
     });
     const record = ties.records[0];
-    const relationships = (record?.get('relationships') as Relationship[] | undefined) ?? [];
-    const totalNodes = Number(record?.get('total') ?? 0);
+    const relationships = record?.get('relationships') ?? [];
+    const totalNodes = toCount(record?.get('total'));
     return {
       nodes: [...chosen.values()].map(toGraphNode),
       relationships: relationships.map(toGraphRelationship),
@@ -104,33 +104,3 @@ export async function readOverview(
 }
 
 export const OVERVIEW_DEFAULT_LIMIT = 150;
-
-const OverviewQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(OVERVIEW_DEFAULT_LIMIT)
-    .describe('Nodes at most.'),
-});
-
-/** `timeoutMs` bounds the queries server-side, as every other route's are. */
-export function overviewRoutes(
-  db: Database,
-  facts: SchemaFactsCache,
-  timeoutMs: number,
-): ApiRoute[] {
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/graph/overview',
-      summary: 'A bounded first view: the best-connected nodes and the relationships among them',
-      query: OverviewQuery,
-      response: OverviewResponseSchema,
-      problems: ['400', '503', '504'],
-      handle: async ({ query }) =>
-        readOverview(db, (await facts.get()).profile, timeoutMs, query.limit),
-    }),
-  ];
-}
