@@ -1,5 +1,5 @@
 /**
- * The bounded first view of GET /api/graph/overview that is connected and representative. A few of
+ * GET /api/graph/overview's first view: bounded, connected and representative. A few of
  * the best-connected nodes of every label (from a bounded sample of each) seed it; it then grows
  * outwards from them, a few neighbours of each node per round, until the node budget is spent;
  * the relationships among the chosen nodes complete it. Every node drawn has a tie in the view.
