@@ -81,9 +81,9 @@ async function measure(db: Database, rels: number): Promise<Row> {
       between.status === 200 ? `${between.ms} ms` : `refused (${between.status}, node bound)`;
 
     const ids = await db.read(async (tx) =>
-      (await tx.run('MATCH (n:Entity) RETURN elementId(n) AS id ORDER BY n.key')).records.map(
-        (r) => r.get('id') as string,
-      ),
+      (
+        await tx.run<{ id: string }>('MATCH (n:Entity) RETURN elementId(n) AS id ORDER BY n.key')
+      ).records.map((r) => r.get('id')),
     );
     const random = new Random(`${SEED}-${rels}`);
     const connect: number[] = [];

@@ -125,9 +125,8 @@ async function main(): Promise<void> {
         throw new Error(`expected unchanged, got ${report.status}`);
     }
     const againMs = performance.now() - againStarted;
-    const counts = await db.read(
-      async (tx) =>
-        (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n') as unknown,
+    const counts = await db.read(async (tx) =>
+      (await tx.run<{ n: unknown }>('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n'),
     );
     process.stdout.write(
       `ingestion: ${rate(DOCUMENTS, ingestMs)} documents/s; unchanged: ${rate(DOCUMENTS, againMs)} documents/s\n`,

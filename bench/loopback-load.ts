@@ -43,14 +43,14 @@ interface Run {
 /** Ids and names to ask for: a spread of nodes by degree, and search words from their names. */
 async function sample(db: Database): Promise<{ ids: string[]; words: string[] }> {
   return db.read(async (tx) => {
-    const result = await tx.run(`
+    const result = await tx.run<{ id: string; name: unknown }>(`
       MATCH (n) WITH n, COUNT { (n)--() } AS degree WHERE degree > 0
       WITH n ORDER BY degree DESC, elementId(n)
       WITH collect(n) AS ranked
       UNWIND range(0, size(ranked) - 1, CASE WHEN size(ranked) > 40 THEN size(ranked) / 40 ELSE 1 END) AS i
       WITH ranked[i] AS n
       RETURN elementId(n) AS id, coalesce(n.name, n.title, '') AS name LIMIT 40`);
-    const ids = result.records.map((r) => r.get('id') as string);
+    const ids = result.records.map((r) => r.get('id'));
     const words = result.records
       .map((r) => String(r.get('name')).split(/\s+/)[0] ?? '')
       .filter((w) => w.length >= 3)

@@ -133,13 +133,13 @@ async function main(): Promise<void> {
     progress('Loading airport-routes…');
     await loadAirports(db, state.importDir);
     const ids = await db.read(async (tx) => {
-      const result = await tx.run(
+      const result = await tx.run<{ picked: { id: string; degree: unknown }[] }>(
         `MATCH (a:Airport) WITH a, COUNT { (a)--() } AS degree ORDER BY degree DESC, a.iata
          WITH collect({id: elementId(a), degree: degree}) AS all
          RETURN all[0..$half] + [x IN all WHERE x.degree < 20][0..$half] AS picked`,
         { half: neo4j.int(NODES / 2) },
       );
-      return (result.records[0]?.get('picked') as { id: string; degree: unknown }[]).map((x) => ({
+      return (result.records[0]?.get('picked') ?? []).map((x) => ({
         id: x.id,
         degree: Number(x.degree),
       }));

@@ -49,7 +49,7 @@ async function spread<T>(
     take: neo4j.int(take),
   };
   return db.read(
-    async (tx) => ((await tx.run(query, params)).records[0]?.get(column) ?? []) as T[],
+    async (tx) => (await tx.run<Record<string, T[]>>(query, params)).records[0]?.get(column) ?? [],
   );
 }
 

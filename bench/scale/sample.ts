@@ -23,11 +23,15 @@ RETURN elementId(n) AS id, n.key AS key, n.name AS name, labels(n) AS labels,
 
 export async function entityDegrees(db: Database): Promise<SampledNode[]> {
   const nodes = await db.read(async (tx) =>
-    (await tx.run(ENTITY_DEGREES)).records.map((r) => ({
-      id: r.get('id') as string,
-      key: r.get('key') as string,
-      name: r.get('name') as string,
-      labels: r.get('labels') as string[],
+    (
+      await tx.run<{ id: string; key: string; name: string; labels: string[]; degree: unknown }>(
+        ENTITY_DEGREES,
+      )
+    ).records.map((r) => ({
+      id: r.get('id'),
+      key: r.get('key'),
+      name: r.get('name'),
+      labels: r.get('labels'),
       degree: Number(r.get('degree')),
     })),
   );
@@ -121,13 +125,22 @@ export interface Island extends SampledNode {
 /** The generator's island countries: connected to their leaders and award only. */
 export async function islands(db: Database): Promise<Island[]> {
   return db.read(async (tx) =>
-    (await tx.run(ISLAND_COUNTRIES, { region: ISLAND_REGION })).records.map((r) => ({
-      id: r.get('id') as string,
-      key: r.get('key') as string,
-      name: r.get('name') as string,
-      labels: r.get('labels') as string[],
+    (
+      await tx.run<{
+        id: string;
+        key: string;
+        name: string;
+        labels: string[];
+        degree: unknown;
+        component: string[];
+      }>(ISLAND_COUNTRIES, { region: ISLAND_REGION })
+    ).records.map((r) => ({
+      id: r.get('id'),
+      key: r.get('key'),
+      name: r.get('name'),
+      labels: r.get('labels'),
       degree: Number(r.get('degree')),
-      component: r.get('component') as string[],
+      component: r.get('component'),
     })),
   );
 }
