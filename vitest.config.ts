@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['tests/server/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts'],
           globalSetup: ['tests/support/global-neo4j.ts'],
           // Files share the project's database: those that write to it must not interleave.
           fileParallelism: false,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { start, stop } from '../../tools/neo4j/instance.ts';
+import { start, stop } from '../../server/neo4j/instance.ts';
 import { startBoltRelay, type BoltRelay } from '../support/browser.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { serve, type Served } from './api-harness.ts';

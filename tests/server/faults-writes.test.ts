@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import {
   clearDatabase,
   openTestDatabase,
