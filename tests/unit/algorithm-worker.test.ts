@@ -71,7 +71,7 @@ describe('the algorithm worker', () => {
   });
 
   it('loads under tsx, as npm start runs the server', () => {
-    const script = path.join(REPO_ROOT, 'tests/server/algorithm-worker-tsx.ts');
+    const script = path.join(REPO_ROOT, 'tests/unit/algorithm-worker-tsx.ts');
     const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
