@@ -19,7 +19,7 @@ import {
   testConnectionEnv,
   testTarget,
 } from '../support/neo4j.ts';
-import { sleep, waitFor } from './faults-traffic.ts';
+import { waitFor } from './faults-traffic.ts';
 
 let db: Database;
 
@@ -256,12 +256,18 @@ describe('transient errors', () => {
     await clearDatabase(db);
     await db.write((tx) => tx.run("CREATE (:Account {id: 'a', n: 0}), (:Account {id: 'b', n: 0})"));
     let attempts = 0;
-    // Each writer locks one account, waits for the other to lock the second, then crosses over.
+    // Each writer locks one account, waits until the other has locked the second, then crosses
+    // over. A retried attempt finds both signals given and goes straight through.
+    const lockedBy = new Map<string, () => void>();
+    const locked = new Map(
+      ['a', 'b'].map((id) => [id, new Promise<void>((resolve) => lockedBy.set(id, resolve))]),
+    );
     const writer = (first: string, second: string) =>
       db.write(async (tx) => {
         attempts++;
         await tx.run('MATCH (x:Account {id: $id}) SET x.n = x.n + 1', { id: first });
-        await sleep(300);
+        lockedBy.get(first)?.();
+        await locked.get(second);
         await tx.run('MATCH (x:Account {id: $id}) SET x.n = x.n + 1', { id: second });
       });
     await Promise.all([writer('a', 'b'), writer('b', 'a')]);
