@@ -14,7 +14,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/server ./server
 COPY --from=build /app/common ./common
-COPY --from=build /app/tools ./tools
 COPY --from=build /app/graph-seed ./graph-seed
 USER node
 EXPOSE 3000

@@ -24,22 +24,44 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  {
-    // zod builds eval-compiled parsers unless configured first; the client's CSP forbids eval.
-    files: ['client/**/*.{ts,tsx}'],
-    ignores: ['client/src/scene/zod.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'zod',
-              message: 'Import z from client/src/scene/zod.ts, which configures zod for the CSP.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules(),
 );
+
+/**
+ * Which top-level folders each layer may import (docs/ARCHITECTURE.md, "Layers"): client and common
+ * never reach the server; the server never reaches the client, the developer tools, the benchmarks
+ * or the tests. Imports are relative, so a rule names the folders a chain of `../` may land in; no
+ * layer has a sub-folder named like a folder it must not import, which keeps the match exact.
+ */
+function layerRules() {
+  const outside = (folders, layer) => ({
+    regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+    message: `${layer} must not import from ${folders.map((f) => `${f}/`).join(', ')} (docs/ARCHITECTURE.md, "Layers").`,
+  });
+  const restrict = (files, patterns, paths = []) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  });
+  // zod builds eval-compiled parsers unless configured first; the client's CSP forbids eval.
+  const clientZod = {
+    name: 'zod',
+    message: 'Import z from client/src/scene/zod.ts, which configures zod for the CSP.',
+  };
+  const client = outside(['server', 'tools', 'bench', 'tests'], 'client/');
+  // The contract's schemas would bring a zod not configured for the CSP; its types come via api.ts.
+  const contract = {
+    regex: '(^|/)common/contract/',
+    message: 'Import the API types from common/api.ts (types only: no zod schemas in the bundle).',
+  };
+  return [
+    restrict(['client/**/*.{ts,tsx}'], [client, contract], [clientZod]),
+    restrict(['client/src/scene/zod.ts'], [client]),
+    restrict(
+      ['common/**/*.ts'],
+      [outside(['client', 'server', 'tools', 'bench', 'tests'], 'common/')],
+    ),
+    restrict(['server/**/*.ts'], [outside(['client', 'tools', 'bench', 'tests'], 'server/')]),
+    restrict(['tools/**/*.ts'], [outside(['client', 'bench', 'tests'], 'tools/')]),
+    restrict(['bench/**/*.ts'], [outside(['tests'], 'bench/')]),
+  ];
+}

@@ -1,17 +1,30 @@
-// Test projects: server (unit + integration against a real Neo4j), client (pure client modules),
-// e2e (the built app in headless Chromium). Server and e2e each own a test Neo4j and run side by
-// side; against one external server (TEST_NEO4J_URI) they run one after the other instead.
+// Test projects in tiers: unit (server-side modules that need no database, started in seconds),
+// client (pure client modules), server (integration against a real Neo4j), e2e (the built app in
+// headless Chromium). Server and e2e each own a test Neo4j and run side by side; against one
+// external server (TEST_NEO4J_URI) they run one after the other instead. The benchmark smoke test
+// runs only on request (BENCH_SMOKE=1, `npm run test:bench`).
 import { defineConfig } from 'vitest/config';
 
 const sharedExternalNeo4j = Boolean(process.env.TEST_NEO4J_URI);
+/** The benchmark smoke test takes about two minutes on two cores: only on request. */
+const benchSmoke = process.env.BENCH_SMOKE === '1';
 
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Some spawn tsx or read every gold text; a busy two-core machine needs the margin.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'server',
-          include: ['tests/server/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts'],
           globalSetup: ['tests/support/global-neo4j.ts'],
           // Files share the project's database: those that write to it must not interleave.
           fileParallelism: false,
@@ -37,6 +50,20 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      ...(benchSmoke
+        ? [
+            {
+              test: {
+                name: 'bench',
+                include: ['tests/bench/**/*.test.ts'],
+                sequence: { groupOrder: sharedExternalNeo4j ? 2 : 0 },
+                globalSetup: ['tests/support/global-neo4j.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

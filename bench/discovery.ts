@@ -10,7 +10,7 @@ import type { Database } from '../server/db/database.ts';
 import { loadGraph } from '../tools/gen/load.ts';
 import { Random } from '../tools/gen/prng.ts';
 import { formatCount, parseCount } from '../tools/gen/sizes.ts';
-import { stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../server/neo4j/instance.ts';
 import { freshInstance, serveApp } from './instance.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 

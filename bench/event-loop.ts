@@ -18,7 +18,7 @@ import { WHOLE_GRAPH } from '../server/discovery/scope.ts';
 import { SchemaFactsCache } from '../server/schema/facts.ts';
 import { loadGraph } from '../tools/gen/load.ts';
 import { formatCount, parseCount } from '../tools/gen/sizes.ts';
-import { stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../server/neo4j/instance.ts';
 import { freshInstance, serveApp } from './instance.ts';
 import { machineLine, writeSection } from './report.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { extractWithRules } from '../server/ingest/extract/rules.ts';
 import { ingestDocument, prepareDocument } from '../server/ingest/index.ts';
 import { loadSeed } from '../server/seed/index.ts';
-import { stop } from '../tools/neo4j/instance.ts';
+import { stop } from '../server/neo4j/instance.ts';
 import { freshInstance } from './instance.ts';
 import { machineLine, median, percentile, writeSection } from './report.ts';
 

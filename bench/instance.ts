@@ -5,7 +5,7 @@ import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { Database } from '../server/db/database.ts';
 import { createLogger } from '../server/log.ts';
-import { reset, start, type InstanceState } from '../tools/neo4j/instance.ts';
+import { reset, start, type InstanceState } from '../server/neo4j/instance.ts';
 
 export interface FreshInstance {
   state: InstanceState;

@@ -15,8 +15,8 @@ import { Database } from '../server/db/database.ts';
 import { loadSeed } from '../server/seed/index.ts';
 import { loadGraph } from '../tools/gen/load.ts';
 import { parseCount, formatCount } from '../tools/gen/sizes.ts';
-import { REPO_ROOT } from '../tools/neo4j/constants.ts';
-import { freePort, start, stop } from '../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../server/neo4j/constants.ts';
+import { freePort, start, stop } from '../server/neo4j/instance.ts';
 import { machineLine, writeSection } from './report.ts';
 
 const INSTANCE = 'hardening-load';

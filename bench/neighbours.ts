@@ -16,8 +16,8 @@ import { Database } from '../server/db/database.ts';
 import { createLogger } from '../server/log.ts';
 import { neighboursQuery } from '../server/nodes/queries.ts';
 import { readNeighbours } from '../server/nodes/read.ts';
-import { REPO_ROOT } from '../tools/neo4j/constants.ts';
-import { stop } from '../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../server/neo4j/constants.ts';
+import { stop } from '../server/neo4j/instance.ts';
 import { freshInstance } from './instance.ts';
 import { machineLine, percentile, writeSection } from './report.ts';
 

@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NEO4J_VERSION, REPO_ROOT } from '../tools/neo4j/constants.ts';
+import { NEO4J_VERSION, REPO_ROOT } from '../server/neo4j/constants.ts';
 
 export const BENCHMARKS_MD = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCount } from '../tools/gen/sizes.ts';
-import { REPO_ROOT } from '../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../server/neo4j/constants.ts';
 import { BENCHMARKS_MD } from './report.ts';
 import { writeReport } from './scale/render.ts';
 import { RESULTS_DIR, RESULTS_FILE, readResults, writeResults } from './scale/results.ts';

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../tools/neo4j/constants.ts';
-import { install } from '../tools/neo4j/install.ts';
-import { freePort, reset, start, stop } from '../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../server/neo4j/constants.ts';
+import { install } from '../server/neo4j/install.ts';
+import { freePort, reset, start, stop } from '../server/neo4j/instance.ts';
 import { machineLine, median, seconds, writeSection } from './report.ts';
 
 const INSTANCE = 'bench-startup';

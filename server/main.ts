@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { LocalNeo4jError } from '../tools/neo4j/errors.ts';
-import { REPO_ROOT } from '../tools/neo4j/constants.ts';
+import { LocalNeo4jError } from './neo4j/errors.ts';
+import { REPO_ROOT } from './neo4j/constants.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { Database } from './db/database.ts';

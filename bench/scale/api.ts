@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Neo4jTarget } from '../../server/db/database.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import type { ApiMemory, ApiMessage } from './api-process.ts';
 import { processMemoryMb } from './target.ts';
 

@@ -15,7 +15,7 @@ import { build } from 'vite';
 import { toElements } from '../../client/src/graph/elements.ts';
 import { layoutOptions } from '../../client/src/graph/layouts.ts';
 import { countLabels, labelStyles } from '../../client/src/graph/palette.ts';
-import { LOCAL_ROOT, REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { LOCAL_ROOT, REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { median, percentile } from '../report.ts';
 import { expansion, scene } from './scene.ts';
 

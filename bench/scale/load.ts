@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadGraph, type LoadReport } from '../../tools/gen/load.ts';
-import { instanceDir } from '../../tools/neo4j/instance.ts';
+import { instanceDir } from '../../server/neo4j/instance.ts';
 import { BENCH_INSTANCE, processCpuMs, type BenchDatabase } from './target.ts';
 
 export interface LoadResult {

@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import type { LoadResult as HttpLoad } from './http.ts';
 import type { BatchPoint, LoadResult } from './load.ts';
 import type { NeighboursResult } from './neighbourhood.ts';

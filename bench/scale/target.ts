@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Database, type Neo4jTarget } from '../../server/db/database.ts';
-import { LOCAL_ROOT } from '../../tools/neo4j/constants.ts';
-import { readState, reset, runningState, start, stop } from '../../tools/neo4j/instance.ts';
+import { LOCAL_ROOT } from '../../server/neo4j/constants.ts';
+import { readState, reset, runningState, start, stop } from '../../server/neo4j/instance.ts';
 import { adminImport, type AdminImportReport } from '../../tools/gen/admin-import.ts';
 import type { GenerateOptions } from '../../tools/gen/graph.ts';
 import { COUNT_ALL, DELETE_ALL } from '../../tools/gen/queries.ts';

@@ -2,8 +2,8 @@
  * Which Neo4j to talk to: the server named by NEO4J_URI, or else the project-managed local one,
  * started (or reused) on demand. Shared by `npm start` and the command-line tools.
  */
-import { start as startLocal } from '../../tools/neo4j/instance.ts';
-import { localInstanceOptions } from '../../tools/neo4j/default-instance.ts';
+import { start as startLocal } from '../neo4j/instance.ts';
+import { localInstanceOptions } from '../neo4j/default-instance.ts';
 import type { Config } from '../config.ts';
 import type { Neo4jTarget } from './database.ts';
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LocalNeo4jError } from '../../tools/neo4j/errors.ts';
+import { LocalNeo4jError } from '../neo4j/errors.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { Database } from '../db/database.ts';
 import { resolveTarget } from '../db/target.ts';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LOCAL_ROOT } from '../../tools/neo4j/constants.ts';
+import { LOCAL_ROOT } from '../neo4j/constants.ts';
 
 export const LOCAL_TOKEN_FILE = path.join(LOCAL_ROOT, 'write-token');
 /** 32 random bytes, base64url: 43 characters. */

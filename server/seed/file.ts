@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../neo4j/constants.ts';
 import { SeedValidationError } from './errors.ts';
 import { validateSeed, type SourceRead, type ValidSeed } from './validate.ts';
 

@@ -1,7 +1,7 @@
 /** The explorer routes when Neo4j is not there: 503 problem+json with Retry-After, quickly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import { get, post, problem, serve, type Served, type JsonResponse } from './api-harness.ts';
 
 let db: Database;

@@ -11,6 +11,7 @@ import { AppError } from '../../server/http/problems.ts';
 import { CypherResponseSchema } from '../../common/contract/explorer.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { ok, post, problem, serve, type Served } from './api-harness.ts';
+import { waitFor } from './faults-traffic.ts';
 
 let db: Database;
 let app: Served;
@@ -162,7 +163,17 @@ describe('limits', () => {
       const slow = post(single.base, '/api/cypher', {
         query: 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n',
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The slot is taken before the query reaches Neo4j: once Neo4j runs it, the slot is held.
+      const running = async () => {
+        const result = await db.read((tx) =>
+          tx.run(
+            'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $q RETURN count(*) AS n',
+            { q: 'range(1, 2000000000)' },
+          ),
+        );
+        return Number(result.records[0]?.get('n')) > 0;
+      };
+      await waitFor('the slow query running in Neo4j', running, 10_000);
       const others = await Promise.all(
         Array.from({ length: 5 }, () =>
           post(single.base, '/api/cypher', { query: 'RETURN 1 AS one' }),

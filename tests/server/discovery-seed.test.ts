@@ -20,7 +20,7 @@ import {
   TimelineResponseSchema,
 } from '../../common/contract/discovery.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok, problem, serve, type Served } from './api-harness.ts';
 import { idsBy } from './discovery-harness.ts';

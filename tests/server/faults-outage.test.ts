@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { start, stop } from '../../tools/neo4j/instance.ts';
+import { start, stop } from '../../server/neo4j/instance.ts';
 import { startBoltRelay, type BoltRelay } from '../support/browser.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { serve, type Served } from './api-harness.ts';
-import { seedRoutes, sleep, startTraffic, waitFor, type Outcome } from './faults-traffic.ts';
+import { seedRoutes, startTraffic, waitFor, type Outcome, type Traffic } from './faults-traffic.ts';
 
 /** Answers while Neo4j is away must come this fast. */
 const OUTAGE_ANSWER_MS = 1_000;
@@ -40,6 +40,23 @@ async function steadyTraffic(base: string, nodeId: string) {
   const answered = () => traffic.outcomes.filter((o) => o.status === 200).length >= 20;
   await waitFor('steady traffic before the outage', answered, 30_000);
   return traffic;
+}
+
+/**
+ * The event the test waits for instead of a fixed time: every route of the traffic has answered
+ * `status` at least `times` times to requests sent at or after `since`.
+ */
+function everyRouteAnswered(traffic: Traffic, status: number, since: number, times = 1) {
+  return () => {
+    const counts = new Map<string, number>();
+    for (const o of traffic.outcomes) {
+      counts.set(
+        o.route,
+        (counts.get(o.route) ?? 0) + (o.started >= since && o.status === status ? 1 : 0),
+      );
+    }
+    return counts.size > 0 && [...counts.values()].every((n) => n >= times);
+  };
 }
 
 const summary = (outcomes: Outcome[]) =>
@@ -142,14 +159,20 @@ describe('through a relay that is cut and restored', () => {
     const traffic = await steadyTraffic(app.base, nodeId);
     const down = Date.now();
     relay.cut();
-    await sleep(3_000);
+    // Long enough for the check's "more than ten answers while cut": three 503s on every route.
+    await waitFor(
+      'every route answering 503 while cut',
+      everyRouteAnswered(traffic, 503, down, 3),
+      30_000,
+    );
     const up = Date.now();
     relay.restore();
     const healthy = async () =>
       (await fetch(`${app.base}/api/graph/overview?limit=5`)).status === 200;
     const recoveryMs = await waitFor('recovery after the relay is restored', healthy, 20_000);
     const recovered = Date.now() + 1_500;
-    await sleep(6_000);
+    const answeredAfter = everyRouteAnswered(traffic, 200, recovered, 3);
+    await waitFor('every route answering 200 after recovery', answeredAfter, 30_000);
     const outcomes = await traffic.stop();
     console.log(
       `relay outage: ${outcomes.length} requests, first 200 again ${recoveryMs} ms after restore`,
@@ -197,7 +220,8 @@ describe('a real Neo4j stopped and started again', () => {
     // Stopping takes a while (a clean shutdown); requests meanwhile may still be served.
     await stop(NAME);
     const stopped = Date.now();
-    await sleep(2_000);
+    const refused = everyRouteAnswered(traffic, 503, stopped, 3);
+    await waitFor('every route answering 503 while stopped', refused, 30_000);
     const up = Date.now();
     await start({ name: NAME, boltPort, heap: '512m', pageCache: '64m' });
     const healthy = async () =>
@@ -205,14 +229,8 @@ describe('a real Neo4j stopped and started again', () => {
     const recoveryMs = await waitFor('recovery after the restart', healthy, 90_000);
     const recovered = Date.now();
     // A freshly started Neo4j is slow at first: wait until every route has answered again.
-    const routes = new Set(traffic.outcomes.map((o) => o.route));
-    const everyRouteAnswered = () =>
-      new Set(
-        traffic.outcomes
-          .filter((o) => o.started >= recovered && o.status === 200)
-          .map((o) => o.route),
-      ).size === routes.size;
-    await waitFor('every route answering after the restart', everyRouteAnswered, 120_000);
+    const answeredAfter = everyRouteAnswered(traffic, 200, recovered);
+    await waitFor('every route answering after the restart', answeredAfter, 120_000);
     const outcomes = await traffic.stop();
     console.log(
       `real outage: ${outcomes.length} requests, stop took ${stopped - down} ms, first 200 again ${recoveryMs} ms after the restart`,

@@ -11,15 +11,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import {
   clearDatabase,
   openTestDatabase,
   testConnectionEnv,
   testTarget,
 } from '../support/neo4j.ts';
-import { sleep, waitFor } from './faults-traffic.ts';
+import { waitFor } from './faults-traffic.ts';
 
 let db: Database;
 
@@ -253,12 +253,18 @@ describe('transient errors', () => {
     await clearDatabase(db);
     await db.write((tx) => tx.run("CREATE (:Account {id: 'a', n: 0}), (:Account {id: 'b', n: 0})"));
     let attempts = 0;
-    // Each writer locks one account, waits for the other to lock the second, then crosses over.
+    // Each writer locks one account, waits until the other has locked the second, then crosses
+    // over. A retried attempt finds both signals given and goes straight through.
+    const lockedBy = new Map<string, () => void>();
+    const locked = new Map(
+      ['a', 'b'].map((id) => [id, new Promise<void>((resolve) => lockedBy.set(id, resolve))]),
+    );
     const writer = (first: string, second: string) =>
       db.write(async (tx) => {
         attempts++;
         await tx.run('MATCH (x:Account {id: $id}) SET x.n = x.n + 1', { id: first });
-        await sleep(300);
+        lockedBy.get(first)?.();
+        await locked.get(second);
         await tx.run('MATCH (x:Account {id: $id}) SET x.n = x.n + 1', { id: second });
       });
     await Promise.all([writer('a', 'b'), writer('b', 'a')]);

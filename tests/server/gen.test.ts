@@ -21,7 +21,7 @@ import { generateGraph, type Chunk } from '../../tools/gen/graph.ts';
 import { LoadError, loadGraph } from '../../tools/gen/load.ts';
 import type { NodeRow, RelationshipRow } from '../../tools/gen/rows.ts';
 import { StatsCollector } from '../../tools/gen/stats.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 
 function collect(

@@ -7,7 +7,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/log.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import { openTestDatabase } from '../support/neo4j.ts';
 
 async function serve(db: Database): Promise<{ server: Server; base: string }> {

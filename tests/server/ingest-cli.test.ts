@@ -6,7 +6,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const CLI = path.join(REPO_ROOT, 'server', 'ingest', 'cli.ts');

@@ -6,8 +6,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import { openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

@@ -6,8 +6,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
-import { freePort } from '../../tools/neo4j/instance.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
+import { freePort } from '../../server/neo4j/instance.ts';
 import { testConnectionEnv } from '../support/neo4j.ts';
 
 /** Every process below `pid`, from ps (the tree npm, sh and node would form). */

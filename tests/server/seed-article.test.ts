@@ -12,7 +12,7 @@ import type { SearchResponse } from '../../common/api.ts';
 import type { Database } from '../../server/db/database.ts';
 import { SearchResponseSchema } from '../../common/contract/explorer.ts';
 import { loadSeed } from '../../server/seed/index.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { enc, get, ok, serve, type Served } from './api-harness.ts';
 

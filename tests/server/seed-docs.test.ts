@@ -14,7 +14,7 @@ import {
   HAS_PASSAGE,
   MENTIONS,
 } from '../../server/model/ontology.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 
 const MODEL = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'MODEL.md'), 'utf8');

@@ -13,7 +13,7 @@ import type { Database } from '../../server/db/database.ts';
 import { SeedValidationError } from '../../server/seed/errors.ts';
 import { DEFAULT_SEED_FILE } from '../../server/seed/file.ts';
 import { loadSeed, seedIfEmpty } from '../../server/seed/index.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { clearDatabase, openTestDatabase, testConnectionEnv } from '../support/neo4j.ts';
 
 const SEED_DIR = path.dirname(DEFAULT_SEED_FILE);

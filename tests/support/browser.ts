@@ -14,7 +14,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/log.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 import { CLIENT_OUT, ensureClientBuild } from '../../tools/ensure-build.ts';
 import { clearDatabase, openTestDatabase } from './neo4j.ts';
 

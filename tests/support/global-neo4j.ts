@@ -7,8 +7,8 @@
  * TEST_NEO4J_INSTANCE changes the name prefix (default "test").
  */
 import type { TestProject } from 'vitest/node';
-import { isGdsInstalled } from '../../tools/neo4j/gds.ts';
-import { reset, start, stop } from '../../tools/neo4j/instance.ts';
+import { isGdsInstalled } from '../../server/neo4j/gds.ts';
+import { reset, start, stop } from '../../server/neo4j/instance.ts';
 
 /** Name prefix; set TEST_NEO4J_INSTANCE to run several suites side by side. */
 export const TEST_INSTANCE_PREFIX = process.env.TEST_NEO4J_INSTANCE ?? 'test';

@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Database } from '../../server/db/database.ts';
-import { NEO4J_ADMIN_CLASS } from '../neo4j/constants.ts';
-import { checkJava, libDir } from '../neo4j/install.ts';
-import { instanceDir, start, stop, type InstanceOptions } from '../neo4j/instance.ts';
+import { NEO4J_ADMIN_CLASS } from '../../server/neo4j/constants.ts';
+import { checkJava, libDir } from '../../server/neo4j/install.ts';
+import { instanceDir, start, stop, type InstanceOptions } from '../../server/neo4j/instance.ts';
 import { ARRAY_DELIMITER, importArguments, writeCsv } from './csv.ts';
 import type { GenerateOptions } from './graph.ts';
 import { AWAIT_INDEXES, CONSTRAINT_STATEMENTS, FULLTEXT_STATEMENT } from './queries.ts';

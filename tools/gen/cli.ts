@@ -3,8 +3,8 @@
  * relationships and loads it into the configured Neo4j (NEO4J_URI, or the managed local
  * instance when unset). Exit codes: 0 done, 1 bad arguments, 2 could not load.
  */
-import { localInstanceOptions } from '../neo4j/default-instance.ts';
-import { LocalNeo4jError } from '../neo4j/errors.ts';
+import { localInstanceOptions } from '../../server/neo4j/default-instance.ts';
+import { LocalNeo4jError } from '../../server/neo4j/errors.ts';
 import { AdminImportError, adminImport } from './admin-import.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
-import { REPO_ROOT } from '../../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../neo4j/constants.ts';
 import { readSeedFile } from '../../seed/file.ts';
 import { evaluateDocument, type Evaluation } from './evaluate.ts';
 import { evaluateGoldSet, GOLD_TARGETS, type GoldSetEvaluation } from './gold-set.ts';

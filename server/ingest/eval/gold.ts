@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT } from '../../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../neo4j/constants.ts';
 import { ENTITY_KINDS, FACT_TYPES } from '../../model/ontology.ts';
 
 /** Where the annotated texts are read from (never copied into the repository). */

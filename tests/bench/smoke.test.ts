@@ -2,73 +2,19 @@
  * The scale benchmarks at smoke size, so the scripts keep working: every database scenario once
  * against the suite's Neo4j (1,000 relationships, one iteration), the client scenario on a tiny
  * scene in headless Chromium, and the report written to a scratch file. Nothing here asserts a
- * timing; it asserts that each scenario measured what it claims to measure.
+ * timing; it asserts that each scenario measured what it claims to measure. It takes minutes, so
+ * it runs only on request: `npm run test:bench`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReport, summary } from '../../bench/scale/render.ts';
-import { record, type Results, type Stamp } from '../../bench/scale/results.ts';
+import { writeReport } from '../../bench/scale/render.ts';
+import type { Results } from '../../bench/scale/results.ts';
 import { SMOKE, runSuite } from '../../bench/scale/suite.ts';
-import { lineChart } from '../../bench/scale/svg.ts';
 import { CHROMIUM_PATH } from '../../bench/scale/client.ts';
 import { externalBenchDatabase } from '../../bench/scale/target.ts';
 import { clearDatabase, openTestDatabase, testTarget } from '../support/neo4j.ts';
-
-const STAMP: Stamp = {
-  at: '2026-01-01 00:00',
-  commit: 'abc1234',
-  load1: 0.4,
-  cpu: 'test CPU, 2 cores',
-};
-
-describe('report pieces', () => {
-  it('draws a chart with every series, axis labels and the target line', () => {
-    const svg = lineChart({
-      title: 'Search p95',
-      xLabel: 'relationships',
-      yLabel: 'ms',
-      logX: true,
-      logY: true,
-      series: [
-        {
-          name: 'all texts',
-          points: [
-            { x: 10_000, y: 4 },
-            { x: 1_000_000, y: 40 },
-          ],
-        },
-        {
-          name: 'index <answers>',
-          points: [
-            { x: 10_000, y: 3 },
-            { x: 1_000_000, y: Number.NaN },
-          ],
-        },
-      ],
-      targets: [{ y: 50, label: 'target 50 ms' }],
-    });
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg).toContain('all texts');
-    expect(svg).toContain('index &lt;answers&gt;');
-    expect(svg).toContain('target 50 ms');
-    expect(svg).toContain('1M');
-    expect(svg.match(/<circle /g)).toHaveLength(3); // the NaN point is left out
-    expect(svg).not.toMatch(/NaN/);
-  });
-
-  it('keeps the figure a new one replaces, and marks missed targets', () => {
-    const results: Results = {};
-    const memory = (mb: number) => ({ apiPeakRssMb: mb, ...STAMP });
-    record(results, 'memory', '1000', memory(120));
-    record(results, 'memory', '1000', memory(320));
-    expect(results.memory?.['1000']?.apiPeakRssMb).toBe(320);
-    expect(results.previous?.memory?.['1000']?.apiPeakRssMb).toBe(120);
-    const table = summary(results).markdown;
-    expect(table).toMatch(/API RSS < 300 MB \| 1k \| peak 320 MB \| \*\*missed\*\* \| 120 MB \|/);
-  });
-});
 
 describe('scale benchmarks at smoke size', () => {
   const db = () => openTestDatabase();

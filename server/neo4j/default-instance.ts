@@ -1,5 +1,5 @@
 /** The managed instance that `npm start` and `npm run db:*` share (NEO4J_LOCAL_INSTANCE, default "default"). */
-import type { Config } from '../../server/config.ts';
+import type { Config } from '../config.ts';
 import { isGdsInstalled } from './gds.ts';
 import type { Progress } from './install.ts';
 import type { InstanceOptions } from './instance.ts';

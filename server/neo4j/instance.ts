@@ -229,7 +229,7 @@ function linkPlugins(dir: string, gds: boolean): void {
 
 function writeConfig(dir: string, boltPort: number, pageCache: string, gds: boolean): void {
   const lines = [
-    '# Written by tools/neo4j/instance.ts on every start; edits are overwritten.',
+    '# Written by server/neo4j/instance.ts on every start; edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${boltPort}`,
     `server.bolt.advertised_address=127.0.0.1:${boltPort}`,

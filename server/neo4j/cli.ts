@@ -1,6 +1,6 @@
 /** `npm run db:install [-- --gds]|db:start|db:stop|db:status|db:reset` for the default local Neo4j. */
 import neo4j from 'neo4j-driver';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { LocalNeo4jError } from './errors.ts';
 import { installGds, isGdsInstalled } from './gds.ts';
 import { install, isInstalled } from './install.ts';

@@ -13,13 +13,13 @@ export const SUPPORTED_JAVA = [17, 21] as const;
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Git-ignored folder for everything the project downloads or runs locally. */
 export const LOCAL_ROOT = path.join(REPO_ROOT, '.local');
-export const POM_PATH = path.join(REPO_ROOT, 'tools/neo4j/pom.xml');
+export const POM_PATH = path.join(REPO_ROOT, 'server/neo4j/pom.xml');
 /** Jars of the pinned release, shared by every local instance. */
 export const DIST_DIR = path.join(LOCAL_ROOT, 'neo4j', `neo4j-community-${NEO4J_VERSION}`);
 /** Neo4j Graph Data Science, the release that supports Neo4j 5.26; installed only on request. */
 export const GDS_VERSION = '2.13.9';
-export const GDS_POM_PATH = path.join(REPO_ROOT, 'tools/neo4j/gds-pom.xml');
-/** The shaded plugin jar built from GDS's modules (see tools/neo4j/gds.ts). */
+export const GDS_POM_PATH = path.join(REPO_ROOT, 'server/neo4j/gds-pom.xml');
+/** The shaded plugin jar built from GDS's modules (see server/neo4j/gds.ts). */
 export const GDS_JAR = path.join(
   LOCAL_ROOT,
   'neo4j',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/config.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 
 interface Service {
   image?: string;
@@ -60,5 +60,13 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toContain('npm run build');
     expect(dockerfile).toMatch(/CMD \[.*server\/main\.ts"\]/);
+  });
+
+  it('ships the server without the developer tools', () => {
+    const dockerfile = fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');
+    const copied = [...dockerfile.matchAll(/^COPY --from=build \/app\/(\S+)/gm)].map((m) => m[1]);
+    expect(copied).toContain('server');
+    expect(copied).not.toContain('tools');
+    expect(copied).not.toContain('bench');
   });
 });

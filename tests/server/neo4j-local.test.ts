@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalNeo4jError } from '../../tools/neo4j/errors.ts';
-import { checkJava, checkMaven, install, parseJavaMajor } from '../../tools/neo4j/install.ts';
+import { LocalNeo4jError } from '../../server/neo4j/errors.ts';
+import { checkJava, checkMaven, install, parseJavaMajor } from '../../server/neo4j/install.ts';
 import {
   freePort,
   instanceDir,
@@ -20,7 +20,7 @@ import {
   start,
   stop,
   type InstanceOptions,
-} from '../../tools/neo4j/instance.ts';
+} from '../../server/neo4j/instance.ts';
 
 const NAMES = ['tools-life', 'tools-port', 'tools-lock', 'tools-slow'];
 /** These tests start Neo4j more than once; a loaded 2-core machine needs up to a minute a start. */

@@ -2,7 +2,7 @@
  * Builds the Neo4j Graph Data Science plugin for the managed local Neo4j (`npm run db:install --
  * --gds`). Maven Central serves GDS as separate modules, not as the plugin jar; loading them as
  * separate jars leaves the extension that provides the procedures' `facade` unregistered, so the
- * modules are shaded into one jar with their service files merged (tools/neo4j/gds-pom.xml).
+ * modules are shaded into one jar with their service files merged (server/neo4j/gds-pom.xml).
  */
 import fs from 'node:fs';
 import os from 'node:os';

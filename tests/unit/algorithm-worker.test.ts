@@ -10,7 +10,7 @@ import { AlgorithmWorker } from '../../server/discovery/algorithm-worker-client.
 import { communities, scoresOf } from '../../server/discovery/centrality.ts';
 import type { Projection, ProjectionGraph } from '../../server/discovery/projection.ts';
 import { WHOLE_GRAPH } from '../../server/discovery/scope.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 
 /** Two triangles joined by one link, one pair joined by three relationships. */
 function twoTriangles(): Projection {
@@ -71,7 +71,7 @@ describe('the algorithm worker', () => {
   });
 
   it('loads under tsx, as npm start runs the server', () => {
-    const script = path.join(REPO_ROOT, 'tests/server/algorithm-worker-tsx.ts');
+    const script = path.join(REPO_ROOT, 'tests/unit/algorithm-worker-tsx.ts');
     const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
       cwd: REPO_ROOT,
       encoding: 'utf8',

@@ -9,7 +9,7 @@ import {
   type DocumentSubmission,
 } from '../../server/ingest/index.ts';
 import { splitPassages } from '../../server/model/passages.ts';
-import { REPO_ROOT } from '../../tools/neo4j/constants.ts';
+import { REPO_ROOT } from '../../server/neo4j/constants.ts';
 
 const SEED_TEXT = fs.readFileSync(
   path.join(REPO_ROOT, 'graph-seed', 'source', 'tajikistan-russia-top-level-talks.txt'),
