@@ -96,7 +96,7 @@ async function measure(db: Database, rels: number): Promise<Row> {
     const measures: CentralityMeasure[] = ['degree', 'pagerank'];
     if (engine === 'gds' || order * size <= BETWEENNESS_MAX_WORK) measures.push('betweenness');
 
-    // Through the API. First degree: the projection read, packing and the algorithms; then the
+    // Through the API. First degree: the projection read (in the worker) and the algorithms; then the
     // other measures on the cached projection: only the algorithms (and the ranking) are cold.
     const get = async (m: CentralityMeasure) => {
       const response = await fetch(`${base}/api/discovery/centrality?measure=${m}`);
@@ -142,7 +142,7 @@ function render(rows: Row[]): string {
     '',
     `Synthetic graphs of \`tools/gen\` (seed "${SEED}"), whole graph, engine: ${engine === 'gds' ? 'Graph Data Science' : 'graphology in the algorithm worker'}.`,
     'Event-loop delay of the API process (p99 / max, and the wall time of the run) during the first centrality',
-    'request (degree: projection read from Neo4j, packing, degree, Louvain, ranking), then while the other',
+    'request (degree: the projection read from Neo4j in the worker, degree, Louvain, ranking), then while the other',
     'measures run cold on the cached projection (the algorithms and the ranking only), next to the same',
     'computations run directly on the event loop, and the same process idle for as long (what the busy',
     `machine alone causes). Target: p99 ≤ ${TARGET_P99_MS} ms. \`tsx bench/event-loop.ts\` re-measures.`,

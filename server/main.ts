@@ -15,6 +15,7 @@ import { createLogger } from './log.ts';
 import { SeedError } from './seed/errors.ts';
 import { seedIfEmpty } from './seed/index.ts';
 import { localWriteToken } from './security/local-token.ts';
+import { algorithmWorker } from './discovery/algorithm-worker-client.ts';
 import type { Discovery } from './discovery/router.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void db.close().then(() => {
+      // The algorithm worker closes its own connections to Neo4j before it stops.
+      void Promise.all([db.close(), algorithmWorker().close()]).then(() => {
         log.info('stopped');
         process.exit(0);
       });

@@ -7,7 +7,6 @@
  */
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { algorithmWorker } from './discovery/algorithm-worker-client.ts';
 import type { Discovery } from './discovery/router.ts';
 import { WHOLE_GRAPH } from './discovery/scope.ts';
 import { AppError } from './http/problems.ts';
@@ -44,12 +43,8 @@ export async function warmUp(db: Database, config: Config, discovery?: Discovery
   // Larger graphs take tens of seconds and hundreds of MB to project: only on request.
   if (discovery && schema.totals.relationships <= WARM_UP_PROJECTION_MAX_RELATIONSHIPS) {
     try {
-      const { projection } = await discovery.cache.get(
-        WHOLE_GRAPH,
-        facts.evidence,
-        facts.profile.dates,
-      );
-      await algorithmWorker().hold(projection);
+      // Read by the algorithm worker, which keeps it for the first requests.
+      await discovery.cache.get(WHOLE_GRAPH, facts.evidence, facts.profile.dates);
     } catch (error) {
       if (!(error instanceof AppError && error.id === 'query-refused')) throw error;
     }

@@ -1,30 +1,73 @@
 /**
  * The server's side of the algorithm worker: one worker thread per process, started on first
- * use, holding copies of the most recently used projections. Tasks queue in the worker and run
- * one at a time; the event loop only packs a projection (in slices) and reads the answers.
+ * use, holding the most recently used projections. The worker reads each projection from Neo4j
+ * itself; the event loop receives only its node ids and sizes. Tasks queue in the worker and run
+ * one at a time; the event loop only indexes the ids (in slices) and reads the answers.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { DateProperty, DiscoveryScope } from '../../common/api.ts';
+import { AppError, type ProblemId } from '../http/problems.ts';
 import type {
   AlgorithmAnswer,
   AlgorithmTask,
+  ProjectionRead,
   WorkerReply,
   WorkerRequest,
 } from './algorithm-protocol.ts';
 import { PROJECTION_CACHE_ENTRIES } from './limits.ts';
-import { packGraph, type Packed } from './pack.ts';
+import { PACK_SLICE, packGraph, type Packed } from './pack.ts';
 import type { Projection } from './projection.ts';
 
 const WORKER_ENTRY = new URL('./algorithm-worker.mjs', import.meta.url);
+
+/** How long the worker may take to close its connections to Neo4j when it is stopped. */
+const CLOSE_GRACE_MS = 2_000;
 
 interface Pending {
   resolve: (answer: AlgorithmAnswer) => void;
   reject: (error: Error) => void;
 }
 
-/** A projection as the worker holds it. */
+/** A graph the worker holds: the handle tasks name, and its node ids in the worker's order. */
 export interface HeldGraph {
   graph: number;
-  packed: Packed;
+  /** Every per-node array the worker answers with is aligned with these. */
+  ids: readonly string[];
+  /** Node id → its index in `ids`; also says whether a node is in the projection. */
+  index: ReadonlyMap<string, number>;
+}
+
+/** A projection as the server's thread knows it: the worker holds the graph itself. */
+export interface HeldProjection {
+  scope: DiscoveryScope;
+  /** The date properties its time window was read with (the schema profile's). */
+  dates: DateProperty[];
+  nodes: number;
+  links: number;
+  relationships: number;
+  excludedLabels: string[];
+  excludedTypes: string[];
+  readMs: number;
+  held: HeldGraph;
+  /** Results computed on this projection (centrality, communities), kept with it. */
+  memo: Map<string, unknown>;
+}
+
+/** Node id → index, built in slices so a large projection never holds up other requests. */
+async function indexOf(ids: readonly string[], slice = PACK_SLICE): Promise<Map<string, number>> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 1) {
+    index.set(ids[i] as string, i);
+    if ((i + 1) % slice === 0) await nextTurn();
+  }
+  return index;
+}
+
+function rebuilt(reply: Extract<WorkerReply, { ok: false }>): Error {
+  if (!reply.problem) return new Error(`algorithm worker: ${reply.error}`);
+  const { id, detail, extensions, retryAfterSeconds } = reply.problem;
+  return new AppError(id as ProblemId, detail, extensions, retryAfterSeconds);
 }
 
 export class AlgorithmWorker {
@@ -39,8 +82,30 @@ export class AlgorithmWorker {
 
   constructor(private readonly capacity = PROJECTION_CACHE_ENTRIES) {}
 
-  /** Makes sure the worker holds `projection`; packs it once per projection. */
-  async hold(projection: Projection): Promise<HeldGraph> {
+  /**
+   * Has the worker read the projection `read` names from Neo4j and keep it. Bounds, timeouts and
+   * outages fail as the same problems as a read on the event loop would.
+   */
+  async read(read: ProjectionRead): Promise<HeldProjection> {
+    const graph = this.nextGraph++;
+    const answer = await this.admit(graph, this.run({ kind: 'read', graph, read }));
+    if (answer.kind !== 'read') throw new Error(`unexpected answer ${answer.kind}`);
+    return {
+      scope: read.scope,
+      dates: [...read.dates],
+      nodes: answer.ids.length,
+      links: answer.links,
+      relationships: answer.relationships,
+      excludedLabels: answer.excludedLabels,
+      excludedTypes: answer.excludedTypes,
+      readMs: answer.readMs,
+      held: { graph, ids: answer.ids, index: await indexOf(answer.ids) },
+      memo: new Map(),
+    };
+  }
+
+  /** Makes sure the worker holds a projection built in this thread; packs it once per projection. */
+  async hold(projection: Projection): Promise<HeldGraph & { packed: Packed }> {
     let packing = this.packs.get(projection);
     if (!packing) {
       packing = packGraph(projection.graph);
@@ -52,21 +117,26 @@ export class AlgorithmWorker {
       graph = this.nextGraph++;
       this.graphIds.set(projection, graph);
     }
+    const found = { graph, ids: packed.packed.ids, index: packed.index, packed };
+    if (this.holds(graph)) {
+      this.touch(graph);
+      return found;
+    }
+    await this.admit(graph, this.run({ kind: 'load', graph, packed: packed.packed }));
+    return found;
+  }
+
+  /** Whether the worker still holds `graph` (not dropped for newer ones, not restarted). */
+  holds(graph: number): boolean {
+    return this.held.includes(graph);
+  }
+
+  /** Marks `graph` most recently used. */
+  touch(graph: number): void {
     const at = this.held.indexOf(graph);
-    if (at >= 0) {
-      this.held.splice(at, 1);
-      this.held.push(graph);
-      return { graph, packed };
-    }
-    // Recorded before the load is sent: tasks sent meanwhile queue behind it in the worker.
+    if (at < 0) return;
+    this.held.splice(at, 1);
     this.held.push(graph);
-    const loading = this.run({ kind: 'load', graph, packed: packed.packed });
-    while (this.held.length > this.capacity) {
-      const dropped = this.held.shift() as number;
-      void this.run({ kind: 'drop', graph: dropped }).catch(() => {});
-    }
-    await loading;
-    return { graph, packed };
   }
 
   /** Sends one task; answers in the order the worker finishes them. */
@@ -81,11 +151,42 @@ export class AlgorithmWorker {
     });
   }
 
-  /** Stops the worker; pending tasks fail. A later task starts a new one. */
+  /**
+   * Stops the worker once it has closed its connections to Neo4j (or after a grace period);
+   * pending tasks fail. A later task starts a new one.
+   */
   async close(): Promise<void> {
     const worker = this.worker;
+    if (!worker) return;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.run({ kind: 'close' }).catch(() => {}),
+      new Promise((resolve) => {
+        grace = setTimeout(resolve, CLOSE_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(grace);
     this.reset(new Error('the algorithm worker was stopped'));
-    if (worker) await worker.terminate();
+    await worker.terminate();
+  }
+
+  /**
+   * Records `graph` as held before its load or read is answered (tasks sent meanwhile queue
+   * behind it in the worker) and drops the least recently used beyond capacity.
+   */
+  private async admit(graph: number, loading: Promise<AlgorithmAnswer>): Promise<AlgorithmAnswer> {
+    this.held.push(graph);
+    while (this.held.length > this.capacity) {
+      const dropped = this.held.shift() as number;
+      void this.run({ kind: 'drop', graph: dropped }).catch(() => {});
+    }
+    try {
+      return await loading;
+    } catch (error) {
+      const at = this.held.indexOf(graph);
+      if (at >= 0) this.held.splice(at, 1);
+      throw error;
+    }
   }
 
   private started(): Worker {
@@ -97,7 +198,7 @@ export class AlgorithmWorker {
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
       if (reply.ok) pending.resolve(reply.answer);
-      else pending.reject(new Error(`algorithm worker: ${reply.error}`));
+      else pending.reject(rebuilt(reply));
     });
     worker.on('error', (error) => this.reset(error));
     worker.on('exit', (code) => {

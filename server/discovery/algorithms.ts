@@ -6,11 +6,11 @@
 import type { CentralityMeasure, EvidenceProfile } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/problems.ts';
-import type { AlgorithmWorker, HeldGraph } from './algorithm-worker-client.ts';
+import type { AlgorithmWorker, HeldGraph, HeldProjection } from './algorithm-worker-client.ts';
 import type { Communities, Scores } from './centrality.ts';
 import { runOnGds, type GdsTask } from './gds.ts';
 import { BETWEENNESS_MAX_WORK } from './limits.ts';
-import { memoised, type Projection } from './projection.ts';
+import { memoised } from './projection.ts';
 
 export interface AlgorithmContext {
   db: Database;
@@ -29,17 +29,20 @@ class AlignedScores implements Scores {
   ) {}
 
   get(id: string): number | undefined {
-    const i = this.held.packed.index.get(id);
+    const i = this.held.index.get(id);
     return i === undefined ? undefined : this.values[i];
   }
 }
 
-function aligned(held: HeldGraph, scores: Scores): Float64Array {
-  return Float64Array.from(held.packed.packed.ids, (id) => scores.get(id) ?? 0);
+/** Scores aligned with the held graph's ids; `missing` where a node has none. */
+export function aligned(held: HeldGraph, scores: Scores, missing = 0): Float64Array {
+  // The worker's own answers are aligned already.
+  if (scores instanceof AlignedScores) return Float64Array.from(scores.values);
+  return Float64Array.from(held.ids, (id) => scores.get(id) ?? missing);
 }
 
-function refuseBetweenness(projection: Projection): void {
-  const { order, size } = projection.graph;
+function refuseBetweenness(projection: HeldProjection): void {
+  const { nodes: order, links: size } = projection;
   if (order * size > BETWEENNESS_MAX_WORK) {
     throw new AppError(
       'query-refused',
@@ -56,6 +59,8 @@ export interface CentralityResults {
   groups: Communities;
   /** Node ids by descending score, ties by caption then id. */
   ranked: string[];
+  /** The same as indexes into the held graph's ids. */
+  rankedIndexes: Int32Array;
   /** Something was computed for this request (not all served from the memo). */
   computed: boolean;
 }
@@ -63,7 +68,7 @@ export interface CentralityResults {
 /** Scores for `measure`, degrees, communities and the ranking of a projection. */
 export async function centralityOf(
   ctx: AlgorithmContext,
-  projection: Projection,
+  projection: HeldProjection,
   measure: CentralityMeasure,
 ): Promise<CentralityResults> {
   const wanted: GdsTask[] = [...new Set<GdsTask>([measure, 'degree', 'louvain'])];
@@ -71,7 +76,7 @@ export async function centralityOf(
   if (!ctx.gds && measure === 'betweenness' && missing.includes('betweenness')) {
     refuseBetweenness(projection);
   }
-  const held = await ctx.worker.hold(projection);
+  const held = projection.held;
   // One GDS projection serves every task this request still needs.
   const onGds =
     ctx.gds && missing.length > 0
@@ -99,15 +104,17 @@ export async function centralityOf(
     groupsPromise,
   ]);
   // Sorting every node by score and name costs more than a cached request should: kept too.
-  const ranked = await memoised(projection, `ranking:${measure}`, async () => {
-    const values = scores instanceof AlignedScores ? scores.values : aligned(held, scores);
+  const { ranked, rankedIndexes } = await memoised(projection, `ranking:${measure}`, async () => {
     const answer = await ctx.worker.run({
       kind: 'rank',
       graph: held.graph,
-      values: Float64Array.from(values),
+      values: aligned(held, scores),
     });
     if (answer.kind !== 'ranked') throw new Error(`unexpected answer ${answer.kind}`);
-    return Array.from(answer.order, (i) => held.packed.packed.ids[i] as string);
+    return {
+      ranked: Array.from(answer.order, (i) => held.ids[i] as string),
+      rankedIndexes: answer.order,
+    };
   });
-  return { scores, degrees, groups, ranked, computed: missing.length > 0 };
+  return { scores, degrees, groups, ranked, rankedIndexes, computed: missing.length > 0 };
 }

@@ -1,14 +1,20 @@
 /**
  * Projections kept between requests, one per part of the graph, and thrown away when the
- * database changes. Change is detected per request by a cheap fingerprint: the bookmark of a
+ * database changes. The algorithm worker reads and holds each graph; this cache keeps what the
+ * server's thread knows of it (ids, sizes, memoised answers). Change is detected per request by a cheap fingerprint: the bookmark of a
  * read transaction (it names the last committed transaction, so any write changes it) with the
  * count-store totals; `invalidate()` is the explicit hook for writers in this process.
  */
 import type { DateProperty, DiscoveryScope, EvidenceProfile } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { toCount } from '../schema/records.ts';
+import {
+  algorithmWorker,
+  type AlgorithmWorker,
+  type HeldProjection,
+} from './algorithm-worker-client.ts';
 import { PROJECTION_CACHE_ENTRIES } from './limits.ts';
-import { readProjection, type Projection, type ProjectionBounds } from './projection.ts';
+import type { ProjectionBounds } from './projection.ts';
 import { FINGERPRINT_QUERY } from './queries.ts';
 import { scopeKey } from './scope.ts';
 
@@ -29,11 +35,13 @@ export async function readFingerprint(db: Database, timeoutMs: number): Promise<
 
 interface Entry {
   fingerprint: string;
-  projection: Promise<Projection>;
+  projection: Promise<HeldProjection>;
+  /** Set once read: the worker's handle, checked before the entry is served again. */
+  graph?: number;
 }
 
 export interface CachedProjection {
-  projection: Projection;
+  projection: HeldProjection;
   /** Read for this request rather than served from the cache. */
   fresh: boolean;
 }
@@ -46,6 +54,7 @@ export class ProjectionCache {
     private readonly bounds: ProjectionBounds,
     private readonly timeoutMs: number,
     private readonly capacity = PROJECTION_CACHE_ENTRIES,
+    private readonly worker: AlgorithmWorker = algorithmWorker(),
   ) {}
 
   /** The projection of `scope` as the database is now; concurrent callers share one read. */
@@ -57,14 +66,30 @@ export class ProjectionCache {
     const key = scopeKey(scope);
     const fingerprint = `${await readFingerprint(this.db, this.timeoutMs)}|${JSON.stringify([evidence, dates])}`;
     const cached = this.entries.get(key);
-    if (cached && cached.fingerprint === fingerprint) {
+    // A graph the worker dropped for newer ones (or lost in a restart) is read again.
+    const held = cached?.graph === undefined || this.worker.holds(cached.graph);
+    if (cached && cached.fingerprint === fingerprint && held) {
       // Most recently used last, so eviction takes the oldest.
       this.entries.delete(key);
       this.entries.set(key, cached);
+      if (cached.graph !== undefined) this.worker.touch(cached.graph);
       return { projection: await cached.projection, fresh: false };
     }
-    const projection = readProjection(this.db, scope, evidence, dates, this.bounds, this.timeoutMs);
-    const entry = { fingerprint, projection };
+    const projection = this.worker.read({
+      target: this.db.target,
+      scope,
+      evidence,
+      dates: [...dates],
+      bounds: this.bounds,
+      timeoutMs: this.timeoutMs,
+    });
+    const entry: Entry = { fingerprint, projection };
+    void projection.then(
+      (read) => {
+        entry.graph = read.held.graph;
+      },
+      () => {},
+    );
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > this.capacity) {

@@ -1,9 +1,11 @@
 /**
  * Connect: how X is connected to Y. The cheapest loopless paths within the hop bound are found
- * on the cached projection (routes.ts, costs.ts) in the algorithm worker; then every step is backed by the relationships
- * between its two nodes, with their quotes, read from Neo4j.
+ * on the cached projection (routes.ts, costs.ts) in the algorithm worker, which holds it; then
+ * every step is backed by the relationships between its two nodes, with their quotes, read from
+ * Neo4j.
  */
 import type {
+  ConnectCost,
   ConnectPath,
   ConnectRank,
   ConnectResponse,
@@ -19,10 +21,9 @@ import type { SchemaFacts } from '../schema/read.ts';
 import type { AlgorithmWorker } from './algorithm-worker-client.ts';
 import type { AlgorithmContext } from './algorithms.ts';
 import type { ProjectionCache } from './cache.ts';
-import { explainCost } from './costs.ts';
 import { pairKey, readNodes, readPairs } from './evidence.ts';
 import { HOP_RELATIONSHIP_LIMIT, HUB_WEIGHT, UNSUPPORTED_HOP_PENALTY } from './limits.ts';
-import { captionOf, summarise } from './summary.ts';
+import { summarise } from './summary.ts';
 
 export interface ConnectRequest {
   from: string;
@@ -57,7 +58,7 @@ export function algorithmContext(ctx: DiscoveryContext): AlgorithmContext {
 /** Both ends must exist (404) and lie in the chosen part of the graph (400). */
 export async function requireInProjection(
   ctx: DiscoveryContext,
-  graph: { hasNode(id: string): boolean },
+  projection: { has(id: string): boolean },
   ends: { name: string; id: string }[],
 ): Promise<Map<string, GraphNode>> {
   const nodes = await ctx.db.read(
@@ -71,7 +72,7 @@ export async function requireInProjection(
   for (const end of ends) {
     if (!nodes.has(end.id)) throw notFound(`No node has the element id "${end.id}" (${end.name}).`);
   }
-  const outside = ends.filter((end) => !graph.hasNode(end.id));
+  const outside = ends.filter((end) => !projection.has(end.id));
   if (outside.length > 0) {
     throw new AppError(
       'validation',
@@ -98,14 +99,13 @@ export async function connect(
   request: ConnectRequest,
 ): Promise<ConnectResponse> {
   const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
-  const { graph, excludedTypes } = cached.projection;
-  const ends = await requireInProjection(ctx, graph, [
+  const { held, excludedTypes } = cached.projection;
+  const ends = await requireInProjection(ctx, held.index, [
     { name: 'from', id: request.from },
     { name: 'to', id: request.to },
   ]);
 
   // The route search runs in the algorithm worker: a hub can make it settle many states.
-  const held = await ctx.worker.hold(cached.projection);
   const search = await ctx.worker.run({
     kind: 'routes',
     graph: held.graph,
@@ -157,7 +157,7 @@ export async function connect(
       const found = evidence.get(pairKey(from, to));
       return { from, to, relationships: found?.relationships ?? [], total: found?.total ?? 0 };
     }),
-    cost: explainCost(graph, route.nodes),
+    cost: search.costs[index] as ConnectCost,
   }));
 
   const fromNode = ends.get(request.from) as GraphNode;
@@ -177,17 +177,17 @@ export async function connect(
     weights: { hubWeight: HUB_WEIGHT, unsupportedHopPenalty: UNSUPPORTED_HOP_PENALTY },
     projection: summarise(cached),
     message:
-      paths.length > 0 ? null : noConnection(cached.projection, request, distance, search.partial),
+      paths.length > 0 ? null : noConnection(search.captions, request, distance, search.partial),
   };
 }
 
 function noConnection(
-  projection: Parameters<typeof captionOf>[0],
+  [from, to]: readonly [string, string],
   request: ConnectRequest,
   distance: number | null,
   partial: boolean,
 ): string {
-  const head = `No connection between "${captionOf(projection, request.from)}" and "${captionOf(projection, request.to)}" within ${request.maxLength} hops`;
+  const head = `No connection between "${from}" and "${to}" within ${request.maxLength} hops`;
   if (partial) return `${head} found before the search budget ran out.`;
   if (distance === null) return `${head}: they are not connected at all in this part of the graph.`;
   return `${head}; the nearest connection is ${distance} hops long.`;

@@ -11,7 +11,8 @@ import type { Database } from '../db/database.ts';
 import { toCount } from '../schema/records.ts';
 import { BETWEENNESS_MAX_WORK, BETWEENNESS_SAMPLE_SOURCES, PAGERANK_ALPHA } from './limits.ts';
 import { numberBySize } from './centrality.ts';
-import { scopeParameters, scopeShape, type Projection } from './projection.ts';
+import type { HeldProjection } from './algorithm-worker-client.ts';
+import { scopeParameters, scopeShape } from './projection.ts';
 import { gdsProjectionQuery } from './queries.ts';
 
 export const GDS_VERSION_QUERY = 'RETURN gds.version() AS version';
@@ -81,7 +82,7 @@ RETURN elementId(gds.util.asNode(nodeId)) AS id, propertyValue AS value`;
 const DROP = 'CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName';
 
 /** Whole numbers go in as integers: GDS refuses a float where it counts. */
-function configOf(task: GdsTask, projection: Projection): Record<string, unknown> {
+function configOf(task: GdsTask, projection: HeldProjection): Record<string, unknown> {
   switch (task) {
     case 'degree':
       return WEIGHT;
@@ -94,7 +95,7 @@ function configOf(task: GdsTask, projection: Projection): Record<string, unknown
         scaler: 'L1Norm',
       };
     case 'betweenness': {
-      const { order, size } = projection.graph;
+      const { nodes: order, links: size } = projection;
       // Exact where graphology would be; estimated from a seeded sample of sources beyond.
       return order * size > BETWEENNESS_MAX_WORK
         ? { samplingSize: neo4j.int(BETWEENNESS_SAMPLE_SOURCES), samplingSeed: neo4j.int(7) }
@@ -109,7 +110,7 @@ function configOf(task: GdsTask, projection: Projection): Record<string, unknown
 /** Runs the tasks on one GDS projection of `projection`'s part of the graph. */
 export async function runOnGds(
   db: Database,
-  projection: Projection,
+  projection: HeldProjection,
   evidence: EvidenceProfile,
   tasks: readonly GdsTask[],
   timeoutMs: number,
@@ -148,6 +149,6 @@ export async function runOnGds(
   } finally {
     await db.read((tx) => tx.run(DROP, { graphName }), timeoutMs).catch(() => {});
   }
-  if (tasks.includes('louvain') && projection.graph.size === 0) results.modularity = null;
+  if (tasks.includes('louvain') && projection.links === 0) results.modularity = null;
   return results;
 }

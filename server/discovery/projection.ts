@@ -1,6 +1,7 @@
 /**
  * The projection discovery computes on: the graph of facts (evidence passages and mention links
  * left out) as an undirected graphology graph with one link per connected pair of nodes. It is
+ * read in the algorithm worker (algorithm-worker.ts), never on the server's event loop:
  * streamed from Neo4j record by record inside one read transaction, and refused when the part of
  * the graph asked for exceeds the bounds, so memory stays bounded however large the database is.
  */
@@ -176,7 +177,11 @@ export async function readProjection(
  * Memoises a computation on a projection (it is dropped with the projection). A promise that
  * fails is forgotten, so the next request computes again.
  */
-export function memoised<T>(projection: Projection, key: string, compute: () => T): T {
+export function memoised<T>(
+  projection: { memo: Map<string, unknown> },
+  key: string,
+  compute: () => T,
+): T {
   if (projection.memo.has(key)) return projection.memo.get(key) as T;
   const value = compute();
   projection.memo.set(key, value);

@@ -11,17 +11,12 @@ import type {
   CommunitySummary,
   DiscoveryScope,
 } from '../../common/api.ts';
-import { centralityOf } from './algorithms.ts';
-import type { Scores } from './centrality.ts';
+import type { HeldProjection } from './algorithm-worker-client.ts';
+import { aligned, centralityOf, type CentralityResults } from './algorithms.ts';
 import { algorithmContext, type DiscoveryContext } from './connect.ts';
 import { readNodes } from './evidence.ts';
-import { kindOf } from './kind.ts';
-import { COMMUNITY_TOP_MEMBERS } from './limits.ts';
-import { memoised, type Projection } from './projection.ts';
+import { memoised } from './projection.ts';
 import { summarise } from './summary.ts';
-
-/** Communities listed at most (the largest); isolated nodes each form one. */
-export const COMMUNITIES_LISTED = 50;
 
 export interface CentralityRequest {
   measure: CentralityMeasure;
@@ -30,43 +25,24 @@ export interface CentralityRequest {
 }
 
 /**
- * The communities of the ranked nodes, largest first, each with its most central members and
- * its most frequent kind: the COMMUNITIES_LISTED largest, or exactly those in `only`.
+ * The communities of the ranked nodes, summarised in the worker (it holds their captions and
+ * labels): the COMMUNITIES_LISTED largest, or exactly those in `only`.
  */
-export function summariseCommunities(
-  projection: Projection,
-  ranked: readonly string[],
-  of: Scores,
+async function communitiesOf(
+  ctx: DiscoveryContext,
+  projection: HeldProjection,
+  results: CentralityResults,
   only?: ReadonlySet<number>,
-): CommunitySummary[] {
-  const byId = new Map<number, string[]>();
-  for (const node of ranked) {
-    const id = of.get(node);
-    if (id === undefined) continue;
-    const list = byId.get(id) ?? [];
-    list.push(node);
-    byId.set(id, list);
-  }
-  const listed = [...byId.entries()].sort(([a], [b]) => a - b);
-  return (only ? listed.filter(([id]) => only.has(id)) : listed.slice(0, COMMUNITIES_LISTED)).map(
-    ([id, members]) => {
-      const kinds = new Map<string, number>();
-      for (const node of members) {
-        const kind = kindOf(projection.graph.getNodeAttribute(node, 'labels'));
-        if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      }
-      const kind = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-      return {
-        id,
-        size: members.length,
-        members: members.slice(0, COMMUNITY_TOP_MEMBERS).map((node) => ({
-          node,
-          caption: projection.graph.getNodeAttribute(node, 'caption'),
-        })),
-        kind: kind ? kind[0] : null,
-      };
-    },
-  );
+): Promise<CommunitySummary[]> {
+  const answer = await ctx.worker.run({
+    kind: 'summarise',
+    graph: projection.held.graph,
+    ranked: results.rankedIndexes,
+    of: aligned(projection.held, results.groups.of, Number.NaN),
+    ...(only ? { only: [...only] } : {}),
+  });
+  if (answer.kind !== 'summaries') throw new Error(`unexpected answer ${answer.kind}`);
+  return answer.communities;
 }
 
 export async function centrality(
@@ -76,13 +52,10 @@ export async function centrality(
   const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
   const { projection } = cached;
   const started = performance.now();
-  const { scores, degrees, groups, ranked, computed } = await centralityOf(
-    algorithmContext(ctx),
-    projection,
-    request.measure,
-  );
-  const listed = memoised(projection, `communities:${request.measure}`, () =>
-    summariseCommunities(projection, ranked, groups.of),
+  const results = await centralityOf(algorithmContext(ctx), projection, request.measure);
+  const { scores, degrees, groups, ranked, computed } = results;
+  const listed = await memoised(projection, `communities:${request.measure}`, () =>
+    communitiesOf(ctx, projection, results),
   );
   const computeMs = Math.round(performance.now() - started);
 
@@ -132,15 +105,12 @@ export async function centralityMembers(
 ): Promise<CentralityMembersResponse> {
   const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
   const { projection } = cached;
-  const { scores, groups, ranked } = await centralityOf(
-    algorithmContext(ctx),
-    projection,
-    request.measure,
-  );
+  const results = await centralityOf(algorithmContext(ctx), projection, request.measure);
+  const { scores, groups, ranked } = results;
   const members: CentralityMember[] = [];
   const outside: string[] = [];
   for (const id of new Set(request.ids)) {
-    const community = projection.graph.hasNode(id) ? groups.of.get(id) : undefined;
+    const community = projection.held.index.has(id) ? groups.of.get(id) : undefined;
     if (community === undefined) outside.push(id);
     else members.push({ node: id, score: scores.get(id) ?? 0, community });
   }
@@ -151,7 +121,7 @@ export async function centralityMembers(
     members,
     outside,
     top: top === undefined ? 0 : (scores.get(top) ?? 0),
-    communities: summariseCommunities(projection, ranked, groups.of, present),
+    communities: await communitiesOf(ctx, projection, results, present),
     modularity: groups.modularity,
     projection: summarise(cached),
   };

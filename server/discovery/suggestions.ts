@@ -1,76 +1,18 @@
 /**
  * GET /api/discovery/suggestions: "worth a look" — nodes not yet linked to the selection that
- * share neighbours with it, scored by Adamic–Adar (Σ 1 / ln(degree) over shared neighbours, so a
- * specific shared neighbour counts more than a hub everybody shares), each with its reason.
+ * share neighbours with it, scored by Adamic–Adar (adamic-adar.ts, in the algorithm worker),
+ * each with its reason.
  */
 import type { DiscoveryScope, Suggestion, SuggestionsResponse } from '../../common/api.ts';
 import type { DiscoveryContext } from './connect.ts';
 import { requireInProjection } from './connect.ts';
 import { readNodes } from './evidence.ts';
-import { SUGGESTION_REASON_NEIGHBOURS } from './limits.ts';
-import type { ProjectionGraph } from './projection.ts';
 import { summarise } from './summary.ts';
 
 export interface SuggestionsRequest {
   id: string;
   limit: number;
   scope: DiscoveryScope;
-}
-
-export interface ScoredCandidate {
-  node: string;
-  score: number;
-  shared: { node: string; degree: number; contribution: number }[];
-}
-
-/** Adamic–Adar scores of every node two steps from `source` and not adjacent to it. */
-export function adamicAdar(graph: ProjectionGraph, source: string): ScoredCandidate[] {
-  const candidates = new Map<string, ScoredCandidate>();
-  graph.forEachNeighbor(source, (via) => {
-    const degree = graph.degree(via);
-    // A shared neighbour has the source and the candidate as neighbours, so degree ≥ 2.
-    const contribution = 1 / Math.log(degree);
-    graph.forEachNeighbor(via, (candidate) => {
-      if (candidate === source || graph.areNeighbors(source, candidate)) return;
-      const entry = candidates.get(candidate) ?? { node: candidate, score: 0, shared: [] };
-      entry.score += contribution;
-      entry.shared.push({ node: via, degree, contribution });
-      candidates.set(candidate, entry);
-    });
-  });
-  const caption = (id: string) => graph.getNodeAttribute(id, 'caption');
-  for (const entry of candidates.values()) {
-    entry.shared.sort(
-      (a, b) => b.contribution - a.contribution || caption(a.node).localeCompare(caption(b.node)),
-    );
-  }
-  return [...candidates.values()].sort(
-    (a, b) =>
-      b.score - a.score ||
-      caption(a.node).localeCompare(caption(b.node)) ||
-      (a.node < b.node ? -1 : 1),
-  );
-}
-
-function list(names: string[], more: number): string {
-  if (more > 0) return `${names.join(', ')} and ${more} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** The reason in words, naming the most telling shared neighbours. */
-export function reasonFor(
-  graph: ProjectionGraph,
-  source: string,
-  candidate: ScoredCandidate,
-): string {
-  const caption = (id: string) => graph.getNodeAttribute(id, 'caption');
-  const named = candidate.shared.slice(0, SUGGESTION_REASON_NEIGHBOURS).map((s) => caption(s.node));
-  const count = candidate.shared.length;
-  return (
-    `Not linked to ${caption(source)} directly, but both are linked to ` +
-    `${count === 1 ? '' : `the same ${count} nodes: `}${list(named, count - named.length)}.`
-  );
 }
 
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
@@ -80,9 +22,16 @@ export async function suggestions(
   request: SuggestionsRequest,
 ): Promise<SuggestionsResponse> {
   const cached = await ctx.cache.get(request.scope, ctx.facts.evidence, ctx.facts.profile.dates);
-  const { graph } = cached.projection;
-  const ends = await requireInProjection(ctx, graph, [{ name: 'id', id: request.id }]);
-  const top = adamicAdar(graph, request.id).slice(0, request.limit);
+  const { held } = cached.projection;
+  const ends = await requireInProjection(ctx, held.index, [{ name: 'id', id: request.id }]);
+  const answer = await ctx.worker.run({
+    kind: 'suggestions',
+    graph: held.graph,
+    source: request.id,
+    limit: request.limit,
+  });
+  if (answer.kind !== 'suggestions') throw new Error(`unexpected answer ${answer.kind}`);
+  const top = answer.candidates;
   const nodes = await ctx.db.read(
     (tx) =>
       readNodes(
@@ -98,14 +47,9 @@ export async function suggestions(
       {
         node,
         score: round(candidate.score),
-        shared: candidate.shared.slice(0, SUGGESTION_REASON_NEIGHBOURS).map((s) => ({
-          node: s.node,
-          caption: graph.getNodeAttribute(s.node, 'caption'),
-          degree: s.degree,
-          contribution: round(s.contribution),
-        })),
-        sharedTotal: candidate.shared.length,
-        reason: reasonFor(graph, request.id, candidate),
+        shared: candidate.shared.map((s) => ({ ...s, contribution: round(s.contribution) })),
+        sharedTotal: candidate.sharedTotal,
+        reason: candidate.reason,
       },
     ];
   });
