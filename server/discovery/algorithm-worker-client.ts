@@ -70,6 +70,19 @@ function rebuilt(reply: Extract<WorkerReply, { ok: false }>): Error {
   return new AppError(id as ProblemId, detail, extensions, retryAfterSeconds);
 }
 
+/**
+ * A graph given a task this recently is not dropped for a newer one: a request may still be
+ * sending it tasks (a request ends within its deadline, about twice the query timeout).
+ */
+export const IN_USE_MS = 40_000;
+
+export interface AlgorithmWorkerOptions {
+  /** Graphs held at most while older ones are idle. */
+  capacity?: number;
+  /** See IN_USE_MS. Never more than twice the capacity is held, in use or not. */
+  inUseMs?: number;
+}
+
 export class AlgorithmWorker {
   private worker: Worker | undefined;
   private nextRequest = 1;
@@ -77,10 +90,17 @@ export class AlgorithmWorker {
   private readonly pending = new Map<number, Pending>();
   /** Graphs the worker holds, least recently used first. */
   private held: number[] = [];
+  /** When each held graph was last given a task. */
+  private readonly usedAt = new Map<number, number>();
+  private readonly capacity: number;
+  private readonly inUseMs: number;
   private readonly graphIds = new WeakMap<Projection, number>();
   private readonly packs = new WeakMap<Projection, Promise<Packed>>();
 
-  constructor(private readonly capacity = PROJECTION_CACHE_ENTRIES) {}
+  constructor(options: AlgorithmWorkerOptions = {}) {
+    this.capacity = options.capacity ?? PROJECTION_CACHE_ENTRIES;
+    this.inUseMs = options.inUseMs ?? IN_USE_MS;
+  }
 
   /**
    * Has the worker read the projection `read` names from Neo4j and keep it. Bounds, timeouts and
@@ -137,11 +157,13 @@ export class AlgorithmWorker {
     if (at < 0) return;
     this.held.splice(at, 1);
     this.held.push(graph);
+    this.usedAt.set(graph, Date.now());
   }
 
   /** Sends one task; answers in the order the worker finishes them. */
   run(task: AlgorithmTask): Promise<AlgorithmAnswer> {
     const worker = this.started();
+    if ('graph' in task && task.kind !== 'drop') this.usedAt.set(task.graph, Date.now());
     const id = this.nextRequest++;
     return new Promise<AlgorithmAnswer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -176,8 +198,16 @@ export class AlgorithmWorker {
    */
   private async admit(graph: number, loading: Promise<AlgorithmAnswer>): Promise<AlgorithmAnswer> {
     this.held.push(graph);
+    const now = Date.now();
     while (this.held.length > this.capacity) {
-      const dropped = this.held.shift() as number;
+      // The least recently used idle graph; one in use only beyond twice the capacity.
+      let at = this.held.findIndex(
+        (g) => g !== graph && now - (this.usedAt.get(g) ?? 0) >= this.inUseMs,
+      );
+      if (at < 0 && this.held.length > 2 * this.capacity) at = 0;
+      if (at < 0) break;
+      const [dropped] = this.held.splice(at, 1) as [number];
+      this.usedAt.delete(dropped);
       void this.run({ kind: 'drop', graph: dropped }).catch(() => {});
     }
     try {
@@ -212,6 +242,7 @@ export class AlgorithmWorker {
   private reset(error: Error): void {
     this.worker = undefined;
     this.held = [];
+    this.usedAt.clear();
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const p of pending) p.reject(error);

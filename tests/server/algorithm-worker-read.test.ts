@@ -92,4 +92,27 @@ describe('a projection read in the algorithm worker', () => {
     const again = await worker.read(request);
     expect(again.held.ids).toEqual(before.held.ids);
   });
+
+  it('keeps a graph a request may still be using; drops idle ones, and any beyond twice the capacity', async () => {
+    const busy = new AlgorithmWorker({ capacity: 1, inUseMs: 60_000 });
+    const idle = new AlgorithmWorker({ capacity: 1, inUseMs: 0 });
+    try {
+      const first = await busy.read(request);
+      const second = await busy.read(request);
+      // Over capacity, but the first was given a task a moment ago: still held, still usable.
+      expect(busy.holds(first.held.graph)).toBe(true);
+      const third = await busy.read(request);
+      // Three graphs is beyond twice the capacity: the least recently used goes regardless.
+      expect(busy.holds(first.held.graph)).toBe(false);
+      expect(busy.holds(second.held.graph)).toBe(true);
+      expect(busy.holds(third.held.graph)).toBe(true);
+
+      const old = await idle.read(request);
+      const young = await idle.read(request);
+      expect(idle.holds(old.held.graph)).toBe(false);
+      expect(idle.holds(young.held.graph)).toBe(true);
+    } finally {
+      await Promise.all([busy.close(), idle.close()]);
+    }
+  });
 });
