@@ -99,6 +99,13 @@ export function clearAndDeclutter(cy: Core, options: { spread?: boolean; movable
     moveTo(cy, spreadNeighbours(nodes, edges));
   }
   const movable = options.movable && new Set(options.movable.map((n) => n.id()));
+  if (cy.nodes(':visible').length > NODE_CAPTION_LIMIT) {
+    // Large scenes caption only what is in view and have no captions to move apart: one
+    // bounded stepping pass, and no careful steps, which look at the whole scene.
+    const { nodes, edges } = clearanceScene(cy);
+    moveTo(cy, clearEdges(nodes, edges, movable));
+    return;
+  }
   for (let round = 0; round < CLEARANCE_ROUNDS; round += 1) {
     const { nodes, edges } = clearanceScene(cy);
     moveTo(cy, clearEdges(nodes, edges, movable));
@@ -106,8 +113,6 @@ export function clearAndDeclutter(cy: Core, options: { spread?: boolean; movable
     const after = clearanceScene(cy);
     if (nodesOnEdges(after.nodes, after.edges).length === 0) return;
   }
-  // Each careful try looks at the whole scene: only where every caption is drawn.
-  if (cy.nodes(':visible').length > NODE_CAPTION_LIMIT) return;
   for (let round = 0; round < LEFTOVER_ROUNDS; round += 1) {
     const { nodes, edges } = clearanceScene(cy);
     const left = nodesOnEdges(nodes, edges).length;
