@@ -168,7 +168,10 @@ function focusOf(cy: Core): NodeCollection {
 
 /** After a whole layout: edges clear of nodes (force layouts), captions apart, then the scene fitted at a legible zoom. */
 export function settleLayout(cy: Core, forceDirected = false): void {
-  clearAndDeclutter(cy, { spread: forceDirected });
+  // Other layouts place nodes on purpose (layers, rings, a grid): stepping off edges would
+  // undo that, so only their captions are moved apart.
+  if (forceDirected) clearAndDeclutter(cy, { spread: true });
+  else declutterCaptions(cy);
   const all = cy.nodes(':visible');
   fitLegibly(cy, all.nonempty() ? all : cy.nodes(), {
     // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
