@@ -244,7 +244,7 @@ export function clearEdges(
 /** Caption boxes are kept this far apart, in model pixels (as declutter.ts does). */
 const BOX_GAP = 6;
 /** How many strides from its place, and in how many directions, a careful step looks. */
-const CAREFUL_STRIDES = 8;
+const CAREFUL_STRIDES = 10;
 const CAREFUL_DIRECTIONS = 16;
 
 /**
@@ -300,9 +300,9 @@ function cost(
 
 /**
  * A last, careful step for what stepping and caption moving left between them: each node still
- * on an edge goes to the nearest spot around it (a few strides out, in a few directions) where it lies
- * on no edge, its own edges cross no node and its caption meets no other; if there is none it
- * stays. Meant for a handful of leftovers: each try looks at the whole scene.
+ * on an edge goes to the nearest spot around it (a few strides out, in a few directions) where it
+ * lies on no edge, its own edges cross no node and its caption meets no other; if there is none,
+ * one of the edge's ends does, so the edge runs elsewhere; else all stay. Meant for a handful of leftovers: each try looks at the whole scene.
  */
 export function settleLeftovers(
   nodes: readonly ClearanceNode[],
@@ -311,11 +311,11 @@ export function settleLeftovers(
   clearance = EDGE_CLEARANCE,
 ): Map<string, Point> {
   const placed = copy(nodes);
-  for (const { node, a, b } of crossings(placed, edges, clearance)) {
-    if (node.fixed || (movable !== undefined && !movable.has(node.id))) continue;
-    if (nearestOnSegment(node.position, a, b).distance >= node.radius + clearance) continue;
+  const canMove = (n: Placed | undefined): n is Placed =>
+    n !== undefined && !n.fixed && (movable === undefined || movable.has(n.id));
+  const relocate = (node: Placed): boolean => {
     const stride = node.radius + clearance;
-    search: for (let k = 1; k <= CAREFUL_STRIDES; k += 1) {
+    for (let k = 1; k <= CAREFUL_STRIDES; k += 1) {
       for (let d = 0; d < CAREFUL_DIRECTIONS; d += 1) {
         const angle = (TURN * d) / CAREFUL_DIRECTIONS;
         const spot = {
@@ -324,9 +324,24 @@ export function settleLeftovers(
         };
         if (cost(node, spot, placed, edges, clearance) === 0) {
           node.position = spot;
-          break search;
+          return true;
         }
       }
+    }
+    return false;
+  };
+  for (const { node, edge } of crossings(placed, edges, clearance)) {
+    const a = placed.get(edge.source) as Placed;
+    const b = placed.get(edge.target) as Placed;
+    if (
+      nearestOnSegment(node.position, a.position, b.position).distance >=
+      node.radius + clearance
+    ) {
+      continue; // moved clear already
+    }
+    // The node itself, else one of the edge's ends, so that the edge runs elsewhere.
+    for (const candidate of [node, a, b]) {
+      if (canMove(candidate) && relocate(candidate)) break;
     }
   }
   return new Map([...placed].map(([id, n]) => [id, n.position]));

@@ -56,7 +56,7 @@ export function declutterCaptions(cy: Core, movable?: Collection): void {
 
 /** Rounds of stepping nodes off edges and moving captions apart, which can undo each other. */
 const CLEARANCE_ROUNDS = 10;
-const LEFTOVER_ROUNDS = 3;
+const LEFTOVER_ROUNDS = 5;
 /** Above this many leftovers a scene is too dense for careful steps to pay (seconds, not ms). */
 const LEFTOVER_BUDGET = 40;
 
