@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
   clearEdges,
   nodesOnEdges,
-  settleLeftovers,
   spreadNeighbours,
   type ClearanceEdge,
   type ClearanceNode,
 } from '../../client/src/graph/edgeClearance.ts';
+import { settleLeftovers } from '../../client/src/graph/leftoverSteps.ts';
 import type { Point } from '../../client/src/graph/placement.ts';
 
 const node = (id: string, x: number, y: number, fixed = false): ClearanceNode => ({

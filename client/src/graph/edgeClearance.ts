@@ -3,7 +3,8 @@
  * chain through it. Two steps after a force layout: a hub's leaves (neighbours hanging off it
  * alone, and the others too) are spread on evenly spaced rays, in the order the layout gave
  * them, so the picture keeps its shape; then a bounded repair pass steps any node still lying
- * on an edge off it, perpendicular to the edge. Pure: positions in, positions out.
+ * on an edge off it, perpendicular to the edge (leftovers: leftoverSteps.ts). Pure: positions
+ * in, positions out.
  */
 import type { Point } from './placement.ts';
 
@@ -31,11 +32,11 @@ export const MIN_SPREAD_NEIGHBOURS = 6;
 const RAY_GAP = 26;
 const REPAIR_ROUNDS = 24;
 
-interface Placed extends ClearanceNode {
+export interface Placed extends ClearanceNode {
   position: Point;
 }
 
-function copy(nodes: readonly ClearanceNode[]): Map<string, Placed> {
+export function copy(nodes: readonly ClearanceNode[]): Map<string, Placed> {
   return new Map(nodes.map((n) => [n.id, { ...n, position: { ...n.position } }]));
 }
 
@@ -50,7 +51,7 @@ function neighbourSets(nodes: Map<string, Placed>, edges: readonly ClearanceEdge
   return sets;
 }
 
-const TURN = 2 * Math.PI;
+export const TURN = 2 * Math.PI;
 
 /**
  * Gives each hub's neighbours a ray of their own: in the angular order the layout gave them,
@@ -152,7 +153,7 @@ class NodeGrid {
 }
 
 /** How far `p` lies from segment a–b, and the nearest point of the segment. */
-function nearestOnSegment(p: Point, a: Point, b: Point): { point: Point; distance: number } {
+export function nearestOnSegment(p: Point, a: Point, b: Point): { point: Point; distance: number } {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const length2 = dx * dx + dy * dy;
@@ -172,7 +173,8 @@ export function nodesOnEdges(
   return crossings(placed, edges, clearance).map(({ node, edge }) => ({ node: node.id, edge }));
 }
 
-function crossings(
+/** Each node lying on an edge it does not join, with the edge's ends. */
+export function crossings(
   placed: Map<string, Placed>,
   edges: readonly ClearanceEdge[],
   clearance: number,
@@ -236,112 +238,6 @@ export function clearEdges(
       // The node may not move: swing the edge away from it by moving a movable end.
       const end = [placed.get(edge.target), placed.get(edge.source)].find(canMove);
       if (end) step(end, -nx, -ny, 2 * (need + 1));
-    }
-  }
-  return new Map([...placed].map(([id, n]) => [id, n.position]));
-}
-
-/** Caption boxes are kept this far apart, in model pixels (as declutter.ts does). */
-const BOX_GAP = 6;
-/** How many strides from its place, and in how many directions, a careful step looks. */
-const CAREFUL_STRIDES = 10;
-const CAREFUL_DIRECTIONS = 16;
-
-/**
- * What a node at `at` costs the picture: edges it lies on, nodes its own edges run over, and
- * captions its caption overlaps.
- */
-function cost(
-  node: Placed,
-  at: Point,
-  placed: Map<string, Placed>,
-  edges: readonly ClearanceEdge[],
-  clearance: number,
-): number {
-  let total = 0;
-  for (const { source, target } of edges) {
-    if (source === target) continue;
-    const a = placed.get(source);
-    const b = placed.get(target);
-    if (!a || !b) continue;
-    if (source === node.id || target === node.id) {
-      // The node's own edge, from `at`: over any other node?
-      const end = source === node.id ? b : a;
-      for (const other of placed.values()) {
-        if (other === node || other === end) continue;
-        if (
-          nearestOnSegment(other.position, at, end.position).distance <
-          other.radius + clearance
-        ) {
-          total += 1;
-        }
-      }
-    } else if (nearestOnSegment(at, a.position, b.position).distance < node.radius + clearance) {
-      total += 1;
-    }
-  }
-  const box = node.box;
-  if (!box) return total;
-  for (const other of placed.values()) {
-    const o = other.box;
-    if (
-      other !== node &&
-      o &&
-      at.x + box.left < other.position.x + o.right + BOX_GAP &&
-      other.position.x + o.left < at.x + box.right + BOX_GAP &&
-      at.y + box.top < other.position.y + o.bottom + BOX_GAP &&
-      other.position.y + o.top < at.y + box.bottom + BOX_GAP
-    ) {
-      total += 1;
-    }
-  }
-  return total;
-}
-
-/**
- * A last, careful step for what stepping and caption moving left between them: each node still
- * on an edge goes to the nearest spot around it (a few strides out, in a few directions) where it
- * lies on no edge, its own edges cross no node and its caption meets no other; if there is none,
- * one of the edge's ends does, so the edge runs elsewhere; else all stay. Meant for a handful of leftovers: each try looks at the whole scene.
- */
-export function settleLeftovers(
-  nodes: readonly ClearanceNode[],
-  edges: readonly ClearanceEdge[],
-  movable?: ReadonlySet<string>,
-  clearance = EDGE_CLEARANCE,
-): Map<string, Point> {
-  const placed = copy(nodes);
-  const canMove = (n: Placed | undefined): n is Placed =>
-    n !== undefined && !n.fixed && (movable === undefined || movable.has(n.id));
-  const relocate = (node: Placed): boolean => {
-    const stride = node.radius + clearance;
-    for (let k = 1; k <= CAREFUL_STRIDES; k += 1) {
-      for (let d = 0; d < CAREFUL_DIRECTIONS; d += 1) {
-        const angle = (TURN * d) / CAREFUL_DIRECTIONS;
-        const spot = {
-          x: node.position.x + k * stride * Math.cos(angle),
-          y: node.position.y + k * stride * Math.sin(angle),
-        };
-        if (cost(node, spot, placed, edges, clearance) === 0) {
-          node.position = spot;
-          return true;
-        }
-      }
-    }
-    return false;
-  };
-  for (const { node, edge } of crossings(placed, edges, clearance)) {
-    const a = placed.get(edge.source) as Placed;
-    const b = placed.get(edge.target) as Placed;
-    if (
-      nearestOnSegment(node.position, a.position, b.position).distance >=
-      node.radius + clearance
-    ) {
-      continue; // moved clear already
-    }
-    // The node itself, else one of the edge's ends, so that the edge runs elsewhere.
-    for (const candidate of [node, a, b]) {
-      if (canMove(candidate) && relocate(candidate)) break;
     }
   }
   return new Map([...placed].map(([id, n]) => [id, n.position]));

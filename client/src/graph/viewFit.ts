@@ -5,13 +5,8 @@
 import type { Collection, Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Scene } from '../scene/scene.ts';
 import { declutter, type CaptionBox } from './declutter.ts';
-import {
-  clearEdges,
-  nodesOnEdges,
-  settleLeftovers,
-  spreadNeighbours,
-  type ClearanceNode,
-} from './edgeClearance.ts';
+import { clearEdges, nodesOnEdges, spreadNeighbours, type ClearanceNode } from './edgeClearance.ts';
+import { settleLeftovers } from './leftoverSteps.ts';
 import { LEGIBLE_ZOOM, NODE_CAPTION_LIMIT } from './stylesheet.ts';
 
 /** The zoom for a scene of one or two nodes. */
