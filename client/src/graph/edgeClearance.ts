@@ -1,8 +1,8 @@
 /**
  * Keeps edges off nodes they do not join: a straight edge drawn across a third node reads as a
- * chain through it. Two steps after a force layout: a hub's leaves (neighbours hanging off it
- * alone, and the others too) are spread on evenly spaced rays, in the order the layout gave
- * them, so the picture keeps its shape; then a bounded repair pass steps any node still lying
+ * chain through it. Two steps after a force layout: a hub's neighbours are spread on evenly
+ * spaced rays (its leaves at one distance), in the order the layout gave them, so the picture
+ * keeps its shape; then a bounded repair pass steps any node still lying
  * on an edge off it, perpendicular to the edge (leftovers: leftoverSteps.ts). Pure: positions
  * in, positions out.
  */
