@@ -5,8 +5,6 @@
 import type { Collection, Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Scene } from '../scene/scene.ts';
 import { declutter, type CaptionBox } from './declutter.ts';
-import { clearEdges, nodesOnEdges, spreadNeighbours, type ClearanceNode } from './edgeClearance.ts';
-import { settleLeftovers } from './leftoverSteps.ts';
 import { LEGIBLE_ZOOM, NODE_CAPTION_LIMIT } from './stylesheet.ts';
 
 /** The zoom for a scene of one or two nodes. */
@@ -47,73 +45,6 @@ export function declutterCaptions(cy: Core, movable?: Collection): void {
       if (next && !node.locked() && (next.x !== x || next.y !== y)) node.position(next);
     });
   });
-}
-
-/** Rounds of stepping nodes off edges and moving captions apart, which can undo each other. */
-const CLEARANCE_ROUNDS = 10;
-const LEFTOVER_ROUNDS = 5;
-/** Above this many leftovers a scene is too dense for careful steps to pay (seconds, not ms). */
-const LEFTOVER_BUDGET = 40;
-
-function clearanceScene(cy: Core) {
-  const captioned = cy.nodes(':visible').length <= NODE_CAPTION_LIMIT;
-  const nodes: ClearanceNode[] = cy.nodes(':visible').map((n) => {
-    const { left, right, top, bottom } = captionBox(n, false);
-    return {
-      id: n.id(),
-      position: { ...n.position() },
-      radius: n.outerWidth() / 2,
-      fixed: n.locked(),
-      ...(captioned ? { box: { left, right, top, bottom } } : {}),
-    };
-  });
-  const edges = cy
-    .edges(':visible')
-    .map((e) => ({ source: e.source().id(), target: e.target().id() }));
-  return { nodes, edges };
-}
-
-function moveTo(cy: Core, positions: Map<string, { x: number; y: number }>): void {
-  cy.batch(() => {
-    cy.nodes(':visible').forEach((node) => {
-      const next = positions.get(node.id());
-      const { x, y } = node.position();
-      if (next && !node.locked() && (next.x !== x || next.y !== y)) node.position(next);
-    });
-  });
-}
-
-/**
- * Keeps edges off nodes they do not join and captions apart. After a force layout (`spread`),
- * hubs' leaves first go on evenly spaced rays; then nodes are stepped off edges and captions
- * moved apart in turn until both hold. Only `movable` nodes move (all by default).
- */
-export function clearAndDeclutter(cy: Core, options: { spread?: boolean; movable?: Collection }) {
-  if (options.spread) {
-    const { nodes, edges } = clearanceScene(cy);
-    moveTo(cy, spreadNeighbours(nodes, edges));
-  }
-  const movable = options.movable && new Set(options.movable.map((n) => n.id()));
-  if (cy.nodes(':visible').length > NODE_CAPTION_LIMIT) {
-    // Large scenes caption only what is in view and have no captions to move apart: one
-    // bounded stepping pass, and no careful steps, which look at the whole scene.
-    const { nodes, edges } = clearanceScene(cy);
-    moveTo(cy, clearEdges(nodes, edges, movable));
-    return;
-  }
-  for (let round = 0; round < CLEARANCE_ROUNDS; round += 1) {
-    const { nodes, edges } = clearanceScene(cy);
-    moveTo(cy, clearEdges(nodes, edges, movable));
-    declutterCaptions(cy, options.movable);
-    const after = clearanceScene(cy);
-    if (nodesOnEdges(after.nodes, after.edges).length === 0) return;
-  }
-  for (let round = 0; round < LEFTOVER_ROUNDS; round += 1) {
-    const { nodes, edges } = clearanceScene(cy);
-    const left = nodesOnEdges(nodes, edges).length;
-    if (left === 0 || left > LEFTOVER_BUDGET) return;
-    moveTo(cy, settleLeftovers(nodes, edges, movable));
-  }
 }
 
 /** Whether the scene's captions are all drawn (small scenes) and so should stay legible. */
@@ -161,12 +92,9 @@ function focusOf(cy: Core): NodeCollection {
   return visible.filter((node) => node === most.ele);
 }
 
-/** After a whole layout: edges clear of nodes (force layouts), captions apart, then the scene fitted at a legible zoom. */
-export function settleLayout(cy: Core, forceDirected = false): void {
-  // Other layouts place nodes on purpose (layers, rings, a grid): stepping off edges would
-  // undo that, so only their captions are moved apart.
-  if (forceDirected) clearAndDeclutter(cy, { spread: true });
-  else declutterCaptions(cy);
+/** After a whole layout: captions apart, then the scene fitted at a legible zoom. */
+export function settleLayout(cy: Core): void {
+  declutterCaptions(cy);
   const all = cy.nodes(':visible');
   fitLegibly(cy, all.nonempty() ? all : cy.nodes(), {
     // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
@@ -187,7 +115,7 @@ export function bringArrivalsIntoView(
 ): void {
   const arrived = cy.nodes().filter((n) => !before.has(n.id()));
   if (arrived.empty()) return;
-  clearAndDeclutter(cy, { movable: arrived });
+  declutterCaptions(cy, arrived);
   const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : cy.collection();
   fitLegibly(cy, arrived.union(anchor), {
     maxZoom: Math.max(cy.zoom(), LEGIBLE_ZOOM),
