@@ -42,6 +42,42 @@ async function waitHealthy(base: string, deadlineMs = 60_000): Promise<void> {
   }
 }
 
+/**
+ * Starts the server on a free port and waits until this process says it listens there (a server
+ * of another test project may have taken the port meanwhile: then another port is tried).
+ */
+async function startListening(): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+  base: string;
+}> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { child, output } = startServer({
+      ...testConnectionEnv(),
+      PORT: String(port),
+      SEED_ON_FIRST_START: 'false',
+      LOG_LEVEL: 'info',
+    });
+    const exited = exitOf(child);
+    let gone = false;
+    void exited.then(() => (gone = true));
+    await waitHealthy(base);
+    const ours = () =>
+      output().includes('Summit Graph is listening') && output().includes(`:${port}`);
+    const deadline = Date.now() + 30_000;
+    while (!ours() && !gone && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (ours() && !gone) return { child, output, exited, base };
+    child.kill('SIGKILL');
+    await exited;
+    if (attempt === 3) throw new Error(`the server did not listen on its own port:\n${output()}`);
+  }
+}
+
 async function waitUntil(check: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (!(await check())) {
@@ -65,16 +101,8 @@ describe('server process', () => {
   });
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const { child, output } = startServer({
-      ...testConnectionEnv(),
-      PORT: String(port),
-      SEED_ON_FIRST_START: 'false',
-      LOG_LEVEL: 'info',
-    });
-    const exited = exitOf(child);
-    await waitHealthy(base);
+    // Another test project may take the free port first: only our own process's answer counts.
+    const { child, output, exited, base } = await startListening();
 
     // A query that takes a while; the signal is sent once Neo4j is running it, so the request is
     // certainly in flight (not merely connected) when the server starts shutting down.
