@@ -143,7 +143,7 @@ const InterpretParams = z.object({
         .max(INTERPRET_MAX_LENGTH, `must be at most ${INTERPRET_MAX_LENGTH} characters`)
         .refine((q) => queryTerms(q, 1).length > 0, 'must contain a letter or a digit'),
     )
-    .describe('The phrase.'),
+    .meta({ description: 'The phrase.', minLength: 1, maxLength: INTERPRET_MAX_LENGTH }),
 });
 
 export interface DiscoveryOptions {

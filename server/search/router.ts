@@ -28,7 +28,12 @@ function searchParams(maxLimit: number) {
           })
           .refine((q) => queryTerms(q, 1).length > 0, 'must contain a letter or a digit'),
       )
-      .describe('Text to find; must contain a letter or digit.'),
+      .meta({
+        description: 'Text to find; must contain a letter or digit.',
+        // The bounds apply after spaces are tidied; stated for the document.
+        minLength: 1,
+        maxLength: SEARCH_QUERY_MAX_LENGTH,
+      }),
     labels: NameList.optional().describe(
       'Only nodes with one of these labels: comma-separated, or the parameter repeated (at most 50).',
     ),

@@ -136,6 +136,8 @@ describe('the OpenAPI document', () => {
     const parameter = (path: string, name: string) =>
       document.paths[path]?.get?.parameters?.find((p) => p.name === name)?.schema;
     expect(parameter('/api/search', 'limit')).toMatchObject({ maximum: 42, default: 20 });
+    expect(parameter('/api/search', 'q')).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(parameter('/api/discovery/interpret', 'q')).toMatchObject({ minLength: 1 });
     expect(parameter('/api/paths', 'maxLength')).toMatchObject({ maximum: 6, default: 4 });
     expect(parameter('/api/nodes/{id}/neighbours', 'limit')).toMatchObject({ default: 100 });
   });
