@@ -13,7 +13,7 @@ import type {
 } from '../../common/api.ts';
 import type { Database } from '../db/database.ts';
 import { encodeProperties, toGraphNode, toGraphRelationship } from '../db/encode.ts';
-import { EVIDENCE_LISTS } from '../model/evidence.ts';
+import { EVIDENCE_LISTS } from '../model/ontology.ts';
 import {
   COUNT_DOCUMENTS,
   LIST_DOCUMENTS,

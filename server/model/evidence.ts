@@ -4,16 +4,9 @@
  * its offsets in the passage and in the document. An entity's evidence is a MENTIONS link from the
  * passage with the quote and the same offsets. Offsets are UTF-16 code units, end exclusive.
  */
+import type { EVIDENCE_LISTS } from './ontology.ts';
 import { int, type Row } from './values.ts';
 
-export const EVIDENCE_LISTS = [
-  'evidencePassages',
-  'evidenceQuotes',
-  'evidenceStarts',
-  'evidenceEnds',
-  'evidenceDocStarts',
-  'evidenceDocEnds',
-] as const;
 export type EvidenceList = (typeof EVIDENCE_LISTS)[number];
 
 /** One quote: the key of its passage, where the passage starts in the document, the offsets in it. */

@@ -237,6 +237,19 @@ export const MENTIONS = 'MENTIONS';
 export const REVIEW_TYPE = 'POSSIBLY_SAME_AS';
 
 /**
+ * A fact's evidence: index-aligned lists, entry i of each being one supporting quote — its
+ * passage, the quote, its offsets in the passage and in the document (model/evidence.ts).
+ */
+export const EVIDENCE_LISTS = [
+  'evidencePassages',
+  'evidenceQuotes',
+  'evidenceStarts',
+  'evidenceEnds',
+  'evidenceDocStarts',
+  'evidenceDocEnds',
+] as const;
+
+/**
  * Property names the loader sets itself; a seed may not set them through `properties`.
  * Relationship evidence lists are index-aligned: entry i of each list is one supporting quote.
  */
@@ -252,12 +265,7 @@ export const RESERVED_PROPERTIES = [
   'backgroundProperties',
   'backgroundBases',
   'seed',
-  'evidencePassages',
-  'evidenceQuotes',
-  'evidenceStarts',
-  'evidenceEnds',
-  'evidenceDocStarts',
-  'evidenceDocEnds',
+  ...EVIDENCE_LISTS,
 ] as const;
 
 /** Entity properties whose text joins name, aliases and description in `searchText`. */

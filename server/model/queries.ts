@@ -4,7 +4,7 @@
  * come only from the ontology through quoteIdentifier.
  */
 import { quoteIdentifier as q } from '../db/identifier.ts';
-import { EVIDENCE_LISTS } from './evidence.ts';
+import { EVIDENCE_LISTS } from './ontology.ts';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, PASSAGE_LABEL } from './ontology.ts';
 
 /** Documents merged on their key, their properties set from the row. */

@@ -6,6 +6,7 @@ import {
   OTHER_COMMUNITIES,
   rankingColour,
 } from '../../client/src/discovery/communityColours.ts';
+import { EMPTY_PROJECTION } from './projection-fixture.ts';
 
 function answer(communities: number[], members: [string, number][]): CentralityMembersResponse {
   return {
@@ -15,16 +16,7 @@ function answer(communities: number[], members: [string, number][]): CentralityM
     top: 1,
     communities: communities.map((id) => ({ id, size: 3, members: [], kind: null })),
     modularity: null,
-    projection: {
-      scope: { labels: [], documents: [], from: null, to: null },
-      nodes: 0,
-      links: 0,
-      relationships: 0,
-      excludedLabels: [],
-      excludedTypes: [],
-      fresh: true,
-      readMs: 0,
-    },
+    projection: EMPTY_PROJECTION,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   OUTSIDE_COMMUNITIES,
   communityColours,
 } from '../../client/src/discovery/communityColours.ts';
+import { EMPTY_PROJECTION } from './projection-fixture.ts';
 import { syncElements } from '../../client/src/graph/canvasSync.ts';
 import { nodeSize, toElements } from '../../client/src/graph/elements.ts';
 import { countLabels, labelStyles } from '../../client/src/graph/palette.ts';
@@ -36,16 +37,7 @@ const answer: CentralityMembersResponse = {
     { id: 3, size: 2, members: [], kind: null },
   ],
   modularity: null,
-  projection: {
-    scope: { labels: [], documents: [], from: null, to: null },
-    nodes: 0,
-    links: 0,
-    relationships: 0,
-    excludedLabels: [],
-    excludedTypes: [],
-    fresh: true,
-    readMs: 0,
-  },
+  projection: EMPTY_PROJECTION,
 };
 
 describe('centralityEmphasis', () => {
