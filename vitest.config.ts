@@ -43,7 +43,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          sequence: { groupOrder: sharedExternalNeo4j ? 1 : 0 },
+          // Each test starts from its own page and URL: running them in random order (the seed
+          // is printed; `--sequence.seed=N` repeats an order) keeps them from leaning on each other.
+          sequence: {
+            groupOrder: sharedExternalNeo4j ? 1 : 0,
+            shuffle: { files: false, tests: true },
+          },
           globalSetup: ['tests/support/global-neo4j.ts'],
           fileParallelism: false,
           testTimeout: 120_000,

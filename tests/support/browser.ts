@@ -8,8 +8,14 @@ import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -78,8 +84,9 @@ export interface ExplorerSession<T = unknown> {
   readonly db: Database;
   readonly app: RunningApp;
   readonly browser: Browser;
+  /** The current test's page: every test gets a new one, in a browser context of its own. */
   readonly page: Page;
-  /** Console errors and uncaught exceptions of the page so far. */
+  /** Console errors and uncaught exceptions of the current test's page so far. */
   readonly pageErrors: string[];
   /** What `load` returned. */
   readonly loaded: T;
@@ -91,19 +98,25 @@ export interface ExplorerSessionOptions<T> {
   viewport?: { width: number; height: number };
   /** Console errors that are expected, e.g. 4xx answers the browser logs by itself. */
   ignoreErrors?: RegExp[];
-  /** Runs once the page exists, before the first test: listeners, a first navigation. */
+  /**
+   * Runs on each test's new page before the test: listeners, the first navigation. Tests may
+   * run alone or in any order (the e2e project shuffles them), so a test's starting state comes
+   * from here or from the test itself, never from the test before it.
+   */
   prepare?: (session: ExplorerSession<T>) => Promise<void>;
 }
 
 /**
- * The set-up every end-to-end file shares: its own data in the suite's Neo4j, the app serving
- * it, and one Chromium page. Registers the hooks of the enclosing suite; the returned session's
- * parts exist from its `beforeAll` on.
+ * The set-up every end-to-end file shares: its own data in the suite's Neo4j and the app serving
+ * it, once per file; and for each test a new Chromium page in a context of its own (no cookies,
+ * storage or history carried over). Registers the hooks of the enclosing suite; the database,
+ * app and browser exist from its `beforeAll` on, the page from its `beforeEach`.
  */
 export function useExplorerSession<T>(options: ExplorerSessionOptions<T>): ExplorerSession<T> {
   let db: Database | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   let page: Page | undefined;
   let pageErrors: string[] | undefined;
   let loaded: { value: T } | undefined;
@@ -138,9 +151,20 @@ export function useExplorerSession<T>(options: ExplorerSessionOptions<T>): Explo
     app = await startApp(db);
     await warmUp(app);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  });
+  beforeEach(async () => {
+    context = await open(browser).newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+    });
+    page = await context.newPage();
     pageErrors = collectPageErrors(page, options.ignoreErrors);
     await options.prepare?.(session);
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    page = undefined;
+    pageErrors = undefined;
   });
   afterAll(async () => {
     await browser?.close();
