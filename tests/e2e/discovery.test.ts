@@ -28,6 +28,12 @@ const drawnElements = async () => {
   );
 };
 
+/** Each test starts on the overview; those that use the panel itself open its tab first. */
+async function openDiscover(): Promise<void> {
+  await e2e.page.getByRole('tab', { name: 'Discover' }).click();
+  await panel().waitFor();
+}
+
 async function askInHeader(phrase: string): Promise<void> {
   const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
   await box.fill(phrase);
@@ -69,6 +75,7 @@ describe('discovery', () => {
       .click();
     await expect.poll(highlighted).toBe(5);
     expect(await panel().getByTestId('connect-hops').textContent()).toContain('MEMBER_OF');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('"Tajikistan and Russia" shows what they share, grouped by kind, with evidence', async () => {
@@ -90,17 +97,21 @@ describe('discovery', () => {
     expect(await result.textContent()).toContain('background knowledge');
     expect(await highlighted()).toBeGreaterThan(20);
     await screenshot(e2e.page, 'discovery-share');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a phrase that matches nothing says so', async () => {
+    await openDiscover();
     await panel().getByTestId('discovery-ask').fill('Tajikistan to Qwxzzv');
     await panel().getByRole('button', { name: 'Ask' }).click();
     await expect
       .poll(() => panel().getByTestId('discovery-reading').textContent())
       .toContain('Nothing in the graph matches "Qwxzzv".');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('centrality: ranked table, and node size and colour on the canvas', async () => {
+    await openDiscover();
     await panel().getByRole('button', { name: 'Central' }).click();
     const table = panel().getByTestId('centrality-table');
     await table.waitFor();
@@ -152,9 +163,11 @@ describe('discovery', () => {
     await panel().getByRole('checkbox', { name: 'Size and colour the canvas' }).uncheck();
     await expect.poll(styled).toBe(0);
     await expect(legend.count()).resolves.toBe(0);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('timeline: the meeting on its day, and a window that leaves it out', async () => {
+    await openDiscover();
     await panel().getByRole('button', { name: 'Timeline' }).click();
     const list = panel().getByTestId('timeline-list');
     await list.waitFor();
@@ -174,6 +187,7 @@ describe('discovery', () => {
     await panel().getByLabel('From').fill('');
     await panel().getByRole('button', { name: 'Apply' }).click();
     await list.waitFor();
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('suggestions for the selected node, each with its reason', async () => {
