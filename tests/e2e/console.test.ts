@@ -12,6 +12,7 @@ const e2e = useExplorerSession({
   // Refusals and syntax errors are answered with 4xx, which the browser logs by itself.
   ignoreErrors: [/status of 4\d\d/],
   prepare: async ({ page }) => {
+    consoleScripts.length = 0;
     page.on('request', (request) => {
       if (/CypherConsole.*\.js$/.test(request.url())) consoleScripts.push(request.url());
     });
@@ -23,6 +24,13 @@ async function typeQuery(text: string): Promise<void> {
   await e2e.page.keyboard.press('Control+A');
   await e2e.page.keyboard.press('Delete');
   await e2e.page.keyboard.insertText(text);
+}
+
+/** The app on the overview with the console open and its editor ready. */
+async function openConsole(): Promise<void> {
+  await openApp(e2e.page, e2e.app.url);
+  await e2e.page.getByRole('button', { name: 'Cypher' }).click();
+  await e2e.page.locator('.cm-content').waitFor();
 }
 
 describe('Cypher console', () => {
@@ -60,9 +68,11 @@ describe('Cypher console', () => {
     expect(await table.textContent()).toContain('Emomali Rahmon');
     await screenshot(e2e.page, 'console-table');
     expect(e2e.page.url()).toContain('query=');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a write is refused with the reason in plain words', async () => {
+    await openConsole();
     const before = await e2e.db.read((tx) => tx.run('MATCH (n) RETURN count(n) AS n'));
     await typeQuery("CREATE (:Country {name: 'Atlantis'})");
     await e2e.page.getByRole('button', { name: 'Run' }).click();
@@ -73,17 +83,23 @@ describe('Cypher console', () => {
     const after = await e2e.db.read((tx) => tx.run('MATCH (n) RETURN count(n) AS n'));
     expect(Number(after.records[0]?.get('n'))).toBe(Number(before.records[0]?.get('n')));
     await screenshot(e2e.page, 'console-refused-write');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a syntax error names its line and column', async () => {
+    await openConsole();
     await typeQuery('MATCH (n)\nRETURN n LIMT 5');
     await e2e.page.getByRole('button', { name: 'Run' }).click();
     const error = e2e.page.getByTestId('console-error');
     await expect.poll(() => error.getAttribute('data-kind')).toBe('query-syntax');
     expect(await error.textContent()).toMatch(/Syntax error at line 2, column \d+/);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the schema visualisation is drawn, and its virtual nodes are inspected, not looked up', async () => {
+    await openConsole();
+    // From an empty canvas, so what is drawn is the visualisation alone.
+    await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
     const lookups: string[] = [];
     const track = (request: { url(): string }) => {
       if (request.url().includes('/api/nodes/')) lookups.push(request.url());
@@ -104,17 +120,16 @@ describe('Cypher console', () => {
     } finally {
       e2e.page.off('request', track);
     }
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a link with a query opens the console and runs it', async () => {
     const link = `${e2e.app.url}/?base=empty&query=${encodeURIComponent('MATCH (c:Country) RETURN c.name AS name ORDER BY name')}`;
-    const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await other.goto(link);
-    await other.getByTestId('cypher-console').waitFor({ timeout: 20_000 });
-    await other.getByRole('button', { name: 'Run' }).click();
-    await other.getByTestId('console-result').waitFor();
-    expect(await other.getByRole('table').textContent()).toContain('Tajikistan');
-    await other.close();
+    await e2e.page.goto(link);
+    await e2e.page.getByTestId('cypher-console').waitFor({ timeout: 20_000 });
+    await e2e.page.getByRole('button', { name: 'Run' }).click();
+    await e2e.page.getByTestId('console-result').waitFor();
+    expect(await e2e.page.getByRole('table').textContent()).toContain('Tajikistan');
     expect(e2e.pageErrors).toEqual([]);
   });
 });
