@@ -31,6 +31,12 @@ const e2e = useExplorerSession({
 const canvasCount = async (name: string) =>
   Number(await e2e.page.getByTestId('graph-canvas').getAttribute(name));
 
+/** The Document tab, listing the documents in the graph. */
+async function openDocuments(): Promise<void> {
+  await e2e.page.getByRole('tab', { name: 'Document' }).click();
+  await e2e.page.getByTestId('document-entry').first().waitFor();
+}
+
 describe('what a document changed', () => {
   test('the Document tab lists the ingested document first, the seed after', async () => {
     await e2e.page.getByRole('tab', { name: 'Document' }).click();
@@ -42,6 +48,7 @@ describe('what a document changed', () => {
   });
 
   test('"What changed" draws its elements and highlights exactly the new ones', async () => {
+    await openDocuments();
     // From an empty canvas, so what is drawn is what the document changed.
     await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
     await expect.poll(() => canvasCount('data-rendered-nodes')).toBe(0);
@@ -63,9 +70,14 @@ describe('what a document changed', () => {
   });
 
   test('opens its text, and goes back to the list', async () => {
+    await openDocuments();
     const entry = e2e.page.getByTestId('document-entry').first();
+    // The way into its text is offered with what it changed.
+    await entry.getByRole('button', { name: 'What changed' }).click();
     await entry.getByRole('button', { name: 'Read the document' }).click();
     const panel = e2e.page.getByRole('tabpanel');
+    // The first document read after start-up can take seconds on a busy machine: wait for it.
+    await panel.getByTestId('document-view').waitFor();
     await expect.poll(() => panel.textContent()).toContain('Kassym-Jomart Tokayev');
     await panel.getByRole('button', { name: 'All documents' }).click();
     await e2e.page.getByTestId('document-list').waitFor();
