@@ -5,7 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph });
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  prepare: async ({ page, app }) => {
+    await openApp(page, app.url);
+  },
+});
 
 const heading = () => e2e.page.getByTestId('node-details').getByRole('heading', { level: 2 });
 
@@ -20,7 +25,6 @@ async function pick(field: string, text: string, option: RegExp): Promise<void> 
 describe('document view', () => {
   test('opens from evidence with mentions linked to their nodes', async () => {
     expect(e2e.loaded, 'the document view needs the seed graph with passages').toBe('seed');
-    await openApp(e2e.page, e2e.app.url);
     await pick('Search the graph', 'rahmon', /Emomali Rahmon/);
     await e2e.page.getByTestId('evidence').waitFor();
     await e2e.page

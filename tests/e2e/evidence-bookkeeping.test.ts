@@ -7,7 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph });
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  prepare: async ({ page, app }) => {
+    await openApp(page, app.url);
+  },
+});
 
 async function pick(text: string, option: RegExp): Promise<void> {
   const box = e2e.page.getByRole('combobox', { name: 'Search the graph' });
@@ -34,7 +39,6 @@ async function selectRelationship(type: string): Promise<void> {
 describe('relationship evidence', () => {
   test('a selected relationship shows its quotes like a node, not its evidence lists', async () => {
     expect(e2e.loaded, 'relationship evidence needs the seed graph').toBe('seed');
-    await openApp(e2e.page, e2e.app.url);
     await pick('rahmon', /Emomali Rahmon/);
     await e2e.page.getByTestId('node-details').waitFor();
     await selectRelationship('RECEIVED');
@@ -84,6 +88,7 @@ describe('bookkeeping', () => {
       /^Bookkeeping \(\d+\)$/,
     );
     await screenshot(e2e.page, 'node-bookkeeping');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the property filters offer bookkeeping keys only on request', async () => {
@@ -94,6 +99,7 @@ describe('bookkeeping', () => {
     expect(await names()).not.toContain('searchText');
     await form.getByRole('checkbox', { name: /Include bookkeeping/ }).check();
     expect(await names()).toEqual(expect.arrayContaining(['searchText', 'seed', 'key']));
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('search gives no key or search text as the reason a hit matched', async () => {

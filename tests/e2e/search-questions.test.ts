@@ -5,7 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph });
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  prepare: async ({ page, app }) => {
+    await openApp(page, app.url);
+  },
+});
 
 const box = () => e2e.page.getByRole('combobox', { name: 'Search the graph' });
 const firstOption = () => e2e.page.getByRole('option').first();
@@ -13,7 +18,6 @@ const firstOption = () => e2e.page.getByRole('option').first();
 describe('questions in the main search', () => {
   test('"Tajikistan to Russia" offers the connection first; choosing it opens it', async () => {
     expect(e2e.loaded, 'questions need the seed graph').toBe('seed');
-    await openApp(e2e.page, e2e.app.url);
     await box().fill('Tajikistan to Russia');
     await expect
       .poll(() => firstOption().textContent(), { timeout: 15_000 })
@@ -25,6 +29,7 @@ describe('questions in the main search', () => {
     expect(
       await e2e.page.getByRole('tab', { name: 'Discover' }).getAttribute('aria-selected'),
     ).toBe('true');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('"Rahmon and Putin" offers what they share; Enter opens it', async () => {
@@ -35,6 +40,7 @@ describe('questions in the main search', () => {
     await box().press('Enter');
     await e2e.page.getByTestId('share-result').waitFor({ timeout: 30_000 });
     await screenshot(e2e.page, 'search-question-share');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a plain name offers no question, and a hit is still picked by Enter', async () => {
