@@ -278,3 +278,8 @@ export const SEARCHABLE_PROPERTIES = [
 ] as const;
 
 export const FULLTEXT_INDEX = 'entity_search';
+/**
+ * The full-text index over the sources: passage text and document titles. Searched only when
+ * the entity index finds nothing, so entities keep the first places.
+ */
+export const SOURCE_FULLTEXT_INDEX = 'source_search';

@@ -1,5 +1,5 @@
 /**
- * The constraints and the full-text index the model needs, whoever writes the graph (seed,
+ * The constraints and the full-text indexes the model needs, whoever writes the graph (seed,
  * ingestion, the generator), and `applySchema`, which creates the missing ones.
  */
 import type { Database } from '../db/database.ts';
@@ -10,26 +10,34 @@ import {
   ENTITY_LABEL,
   FULLTEXT_INDEX,
   PASSAGE_LABEL,
+  SOURCE_FULLTEXT_INDEX,
 } from './ontology.ts';
 
 export interface SchemaStatement {
   /** Name of the constraint or index the statement creates. */
   name: string;
+  /** Constraints come first (writers look nodes up by key); a bulk load builds indexes after. */
+  kind: 'constraint' | 'fulltext';
   statement: string;
 }
+
+const FOLDING = "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }";
 
 const uniqueKey = (label: string): SchemaStatement => {
   const name = `${label.toLowerCase()}_key`;
   return {
     name,
+    kind: 'constraint',
     statement: `CREATE CONSTRAINT ${q(name)} IF NOT EXISTS FOR (n:${q(label)}) REQUIRE n.key IS UNIQUE`,
   };
 };
 
 /**
- * Unique keys per kind (and across all entities, documents, passages), and the full-text index.
- * It folds diacritics, so "Rahmon" also finds "Raḩmon"; name and aliases are fields of their
- * own so a search can weigh a hit on the name above one in a description.
+ * Unique keys per kind (and across all entities, documents, passages), and the full-text
+ * indexes. They fold diacritics, so "Rahmon" also finds "Raḩmon". In the entity index name and
+ * aliases are fields of their own so a search can weigh a hit on the name above one in a
+ * description; the source index covers passage text and document titles, so text that only a
+ * source holds, or that nothing holds, is answered by an index rather than a scan.
  */
 export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
   uniqueKey(ENTITY_LABEL),
@@ -38,9 +46,17 @@ export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
   uniqueKey(PASSAGE_LABEL),
   {
     name: FULLTEXT_INDEX,
+    kind: 'fulltext',
     statement:
       `CREATE FULLTEXT INDEX ${q(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(ENTITY_LABEL)}) ON EACH [n.name, n.aliases, n.searchText] ` +
-      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+      FOLDING,
+  },
+  {
+    name: SOURCE_FULLTEXT_INDEX,
+    kind: 'fulltext',
+    statement:
+      `CREATE FULLTEXT INDEX ${q(SOURCE_FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(PASSAGE_LABEL)}|${q(DOCUMENT_LABEL)}) ON EACH [n.text, n.title] ` +
+      FOLDING,
   },
 ];
 
@@ -54,7 +70,7 @@ SHOW CONSTRAINTS YIELD name
 RETURN collect(name) AS names`;
 
 /**
- * Creates the constraints and the full-text index that are missing, each in its own auto-commit
+ * Creates the constraints and the full-text indexes that are missing, each in its own auto-commit
  * statement (schema commands cannot share a transaction). Returns the names created.
  */
 export async function applySchema(db: Database): Promise<string[]> {

@@ -25,6 +25,18 @@ WHERE entityType = 'NODE' AND state = 'ONLINE'
 RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer
 ORDER BY name`;
 
+/**
+ * For each of `labels`, whether every node carrying it also carries one of $indexLabels (a
+ * full-text index's labels): such nodes are all in the index. Stops at the first node without.
+ */
+export function coverageQuery(labels: readonly string[]): string {
+  const checks = labels.map(
+    (l) =>
+      `NOT EXISTS { MATCH (n:${quoteName(l)}) WHERE none(k IN labels(n) WHERE k IN $indexLabels) }`,
+  );
+  return `RETURN [${checks.join(', ')}] AS covered`;
+}
+
 export const CONSTRAINTS_QUERY = `
 SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
 RETURN name, type, entityType, coalesce(labelsOrTypes, []) AS labelsOrTypes,

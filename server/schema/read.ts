@@ -17,6 +17,7 @@ import { detectEvidenceProfile, NO_EVIDENCE } from './evidence-profile.ts';
 import {
   CONSTRAINTS_QUERY,
   FULLTEXT_INDEXES_QUERY,
+  coverageQuery,
   INDEXES_QUERY,
   NAMES_QUERY,
   SCHEMA_GRAPH_QUERY,
@@ -44,6 +45,11 @@ export interface SchemaFacts {
   fulltextIndexes: {
     name: string;
     labels: string[];
+    /**
+     * Every label whose nodes all carry one of `labels`, its own included: a `Country` whose
+     * nodes are all `Entity` is covered by an index on `Entity`.
+     */
+    covers: string[];
     properties: string[];
     analyzer: string | null;
   }[];
@@ -130,16 +136,32 @@ export async function readSchemaFacts(
     names.types.length > 0
       ? await readEvidenceProfile(tx, names, keysByType(names.types, samples))
       : NO_EVIDENCE;
-  return {
-    relationshipTypes: names.types,
-    fulltextIndexes: fulltext.records.map((r) => ({
+  const fulltextIndexes: SchemaFacts['fulltextIndexes'] = [];
+  for (const r of fulltext.records) {
+    const labels = toStrings(r.get('labelsOrTypes'));
+    fulltextIndexes.push({
       name: r.get('name'),
-      labels: toStrings(r.get('labelsOrTypes')),
+      labels,
+      covers: await coveredLabels(tx, labels, names.labels),
       properties: toStrings(r.get('properties')),
       analyzer: toStringOrNull(r.get('analyzer')),
-    })),
-    evidence,
-  };
+    });
+  }
+  return { relationshipTypes: names.types, fulltextIndexes, evidence };
+}
+
+/** `indexLabels` and every other label whose nodes all carry one of them (coverageQuery). */
+async function coveredLabels(
+  tx: ManagedTransaction,
+  indexLabels: string[],
+  allLabels: readonly string[],
+): Promise<string[]> {
+  const others = allLabels.filter((l) => !indexLabels.includes(l));
+  if (others.length === 0) return [...indexLabels].sort();
+  const record = (await tx.run<{ covered: boolean[] }>(coverageQuery(others), { indexLabels }))
+    .records[0];
+  const flags = record?.get('covered') ?? [];
+  return [...indexLabels, ...others.filter((_, i) => flags[i] === true)].sort();
 }
 
 /** The whole schema, for GET /api/schema. */

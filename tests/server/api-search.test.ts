@@ -1,6 +1,6 @@
 /**
- * GET /api/search: full-text mode on the seed graph and on small graphs with folding and
- * non-folding indexes; scan mode on the public example graphs (no full-text index); bad input.
+ * GET /api/search: full-text mode on the seed graph (entity index, then source index) and on
+ * small graphs with folding and non-folding indexes; scan mode on the public example graphs (no full-text index); bad input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../common/api.ts';
@@ -83,12 +83,13 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
     expect(names(await search('name:Putin', '', seeded))[0]).toBe('Vladimir Putin');
   });
 
-  it('filters by label, and searches passages (not in the index) by scanning', async () => {
+  it('filters by label, and searches passages through the source index', async () => {
     const countries = await search('Tajik', '&labels=Country', seeded);
     expect(countries.hits.length).toBeGreaterThan(0);
     expect(countries.hits.every((h) => h.node.labels.includes('Country'))).toBe(true);
     const passages = await search('oil and gas', '&labels=Passage', seeded);
-    expect(passages.mode).toBe('scan');
+    expect(passages.mode).toBe('fulltext');
+    expect(passages.indexes).toEqual(['source_search']);
     expect(passages.hits.length).toBe(1);
     expect(passages.hits[0]?.match).toMatchObject({ property: 'text' });
     expect(passages.hits[0]?.match?.text).toContain('oil and gas sector');
@@ -103,13 +104,26 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
     expect((await get(seeded.base, `/api/search?q=${enc('ikis*tan')}`)).status).toBe(200);
   });
 
-  it('falls back to the scan for text only unindexed nodes hold', async () => {
+  it('answers text only the sources hold from the source index, after the entity index', async () => {
     const body = await search('optimistic', '', seeded);
-    expect(body.mode).toBe('scan');
+    expect(body.mode).toBe('fulltext');
+    expect(body.indexes).toEqual(['source_search']);
     expect(body.hits.length).toBeGreaterThan(0);
     const labels = body.hits.map((h) => h.node.labels[0]);
     expect(labels).toContain('Passage');
     expect(labels.every((l) => l === 'Passage' || l === 'Document')).toBe(true);
+    expect(body.hits.find((h) => h.node.labels[0] === 'Passage')?.match?.property).toBe('text');
+    // A name is answered by its entity, not by the passages that mention it.
+    const name = await search('Rahmon', '', seeded);
+    expect(name.indexes).toEqual(['entity_search']);
+    expect(name.hits.every((h) => h.node.labels.includes('Entity'))).toBe(true);
+  });
+
+  it('answers text that nothing holds from the indexes alone, without a scan', async () => {
+    const body = await search('qwzxv plorthing', '', seeded);
+    expect(body.mode).toBe('fulltext');
+    expect(body.hits).toEqual([]);
+    expect(body.indexes).toEqual(['entity_search', 'source_search']);
   });
 
   it('respects the limit', async () => {

@@ -402,7 +402,7 @@ describe('seed query texts', () => {
     expect(() => quoteIdentifier('')).toThrow(TypeError);
   });
 
-  it('creates one unique key per kind plus Entity, Document, Passage, and the full-text index', () => {
+  it('creates one unique key per kind plus Entity, Document, Passage, and the full-text indexes', () => {
     const names = SCHEMA_STATEMENTS.map((s) => s.name);
     expect(names).toEqual([
       'entity_key',
@@ -410,6 +410,7 @@ describe('seed query texts', () => {
       'document_key',
       'passage_key',
       'entity_search',
+      'source_search',
     ]);
     for (const { name, statement } of SCHEMA_STATEMENTS) {
       expect(statement).toContain(`\`${name}\` IF NOT EXISTS`);

@@ -1,7 +1,7 @@
 /**
  * Loads a generated graph into a managed local instance offline, with `neo4j-admin database
  * import full`: CSV files from the generator, the import with the instance stopped, then the
- * instance started again and the seed schema (constraints, full-text index) built over the
+ * instance started again and the seed schema (constraints, full-text indexes) built over the
  * imported data. The fast path for a first load of a large graph; nothing else may be in it.
  */
 import { spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import { checkJava, libDir } from '../../server/neo4j/install.ts';
 import { instanceDir, start, stop, type InstanceOptions } from '../../server/neo4j/instance.ts';
 import { ARRAY_DELIMITER, importArguments, writeCsv } from './csv.ts';
 import type { GenerateOptions } from './graph.ts';
-import { AWAIT_INDEXES, CONSTRAINT_STATEMENTS, FULLTEXT_STATEMENT } from './queries.ts';
+import { AWAIT_INDEXES, CONSTRAINT_STATEMENTS, FULLTEXT_STATEMENTS } from './queries.ts';
 
 export interface AdminImportReport {
   rels: number;
@@ -23,7 +23,7 @@ export interface AdminImportReport {
   importMs: number;
   /** Starting the instance again. */
   startMs: number;
-  /** Constraints and the full-text index over the imported data. */
+  /** Constraints and the full-text indexes over the imported data. */
   schemaMs: number;
   totalMs: number;
   /** Relationships per second of the import tool alone. */
@@ -102,9 +102,9 @@ export async function adminImport(
   });
   const schemaStarted = Date.now();
   try {
-    progress('Building constraints and the full-text index…');
+    progress('Building constraints and the full-text indexes…');
     for (const { statement } of CONSTRAINT_STATEMENTS) await db.runAutoCommit(statement);
-    if (FULLTEXT_STATEMENT) await db.runAutoCommit(FULLTEXT_STATEMENT.statement);
+    for (const { statement } of FULLTEXT_STATEMENTS) await db.runAutoCommit(statement);
     await db.runAutoCommit(AWAIT_INDEXES, { seconds: 1800 });
   } finally {
     await db.close();

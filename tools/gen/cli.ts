@@ -49,7 +49,7 @@ function describeLoad(report: LoadReport): void {
   );
   if (report.oneRow) say(`  relationships (one row per transaction): ${rate(report.oneRow)}`);
   say(
-    `  full-text index built in ${(report.fulltextMs / 1000).toFixed(1)} s; total ${(report.totalMs / 1000).toFixed(1)} s`,
+    `  full-text indexes built in ${(report.fulltextMs / 1000).toFixed(1)} s; total ${(report.totalMs / 1000).toFixed(1)} s`,
   );
 }
 

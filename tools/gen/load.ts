@@ -11,7 +11,7 @@ import {
   CONSTRAINT_STATEMENTS,
   DELETE_ALL,
   DROP_FULLTEXT,
-  FULLTEXT_STATEMENT,
+  FULLTEXT_STATEMENTS,
   HAS_ANY_NODE,
   createNodesQuery,
   createRelationshipsQuery,
@@ -50,7 +50,7 @@ export interface LoadReport {
   relationships: Throughput;
   /** Relationships written one row per transaction, when asked for. */
   oneRow: Throughput | undefined;
-  /** Building the full-text index over the loaded entities. */
+  /** Building the full-text indexes over the loaded entities and sources. */
   fulltextMs: number;
   /** Wall time from the first statement to the index being online. */
   totalMs: number;
@@ -109,8 +109,8 @@ export async function loadGraph(
   }
 
   const schemaStarted = Date.now();
-  // The full-text index is built once after the load rather than updated on every write.
-  await db.runAutoCommit(DROP_FULLTEXT);
+  // The full-text indexes are built once after the load rather than updated on every write.
+  for (const drop of DROP_FULLTEXT) await db.runAutoCommit(drop);
   for (const { statement } of CONSTRAINT_STATEMENTS) await db.runAutoCommit(statement);
   await db.runAutoCommit(AWAIT_INDEXES, { seconds: INDEX_WAIT_SECONDS });
   const schemaMs = Date.now() - schemaStarted;
@@ -194,7 +194,7 @@ export async function loadGraph(
   for (const group of relationshipBuffers.values()) await flushRelationships(group);
 
   const fulltextStarted = Date.now();
-  if (FULLTEXT_STATEMENT) await db.runAutoCommit(FULLTEXT_STATEMENT.statement);
+  for (const { statement } of FULLTEXT_STATEMENTS) await db.runAutoCommit(statement);
   await db.runAutoCommit(AWAIT_INDEXES, { seconds: INDEX_WAIT_SECONDS });
   const fulltextMs = Date.now() - fulltextStarted;
 

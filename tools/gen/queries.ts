@@ -5,15 +5,16 @@
  * it CREATEs; ends are found through the unique `key` constraints the seed schema declares.
  */
 import { quoteIdentifier as q } from '../../server/db/identifier.ts';
-import { FULLTEXT_INDEX } from '../../server/model/ontology.ts';
 import { SCHEMA_STATEMENTS } from '../../server/model/schema.ts';
 import type { BaseLabel } from './rows.ts';
 
-/** Constraints first (the loader's lookups need them); the full-text index after the data. */
-export const CONSTRAINT_STATEMENTS = SCHEMA_STATEMENTS.filter((s) => s.name !== FULLTEXT_INDEX);
-export const FULLTEXT_STATEMENT = SCHEMA_STATEMENTS.find((s) => s.name === FULLTEXT_INDEX);
+/** Constraints first (the loader's lookups need them); the full-text indexes after the data. */
+export const CONSTRAINT_STATEMENTS = SCHEMA_STATEMENTS.filter((s) => s.kind === 'constraint');
+export const FULLTEXT_STATEMENTS = SCHEMA_STATEMENTS.filter((s) => s.kind === 'fulltext');
 
-export const DROP_FULLTEXT = `DROP INDEX ${q(FULLTEXT_INDEX)} IF EXISTS`;
+export const DROP_FULLTEXT = FULLTEXT_STATEMENTS.map(
+  ({ name }) => `DROP INDEX ${q(name)} IF EXISTS`,
+);
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($seconds)';
 
