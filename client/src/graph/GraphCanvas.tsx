@@ -140,7 +140,7 @@ export function GraphCanvas({
     cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
     cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
     cy.on('layoutstop', () => {
-      settleLayout(cy);
+      settleLayout(cy, layoutRef.current === 'fcose');
       container.dataset.layout = 'done';
       remember(cy, memory.current);
     });
