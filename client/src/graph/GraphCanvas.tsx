@@ -3,7 +3,7 @@
  * scene. Nodes seen before return to where they were; nodes arriving from an expansion are
  * placed around their origin; only a fresh scene or an explicit request runs a whole layout.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import {
   useEffect,
@@ -14,28 +14,19 @@ import {
   type Ref,
 } from 'react';
 import type { Scene } from '../scene/scene.ts';
-import {
-  CAPTION_SETTLE_MS,
-  drawSlice,
-  highlightNeighbourhood,
-  nodeNearestCentre,
-  refreshCaptions,
-  remember,
-  runLayout,
-  setClass,
-  syncElements,
-} from './canvasSync.ts';
+import { drawSlice, remember, runLayout, syncElements } from './canvasSync.ts';
 import {
   canvasHandle,
   type GraphCanvasHandle,
   type Restoring,
   type Viewport,
 } from './canvasHandle.ts';
-import { isArrowKey, nearestInDirection } from './keyboardNavigation.ts';
+import { onCanvasKey } from './canvasKeys.ts';
 import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
-import { OFF_PATH, graphStylesheet } from './stylesheet.ts';
-import { bringArrivalsIntoView, legibleZoom, settleLayout } from './viewFit.ts';
+import { applyHighlight, applyPins, followSelection, type Highlight } from './canvasMarks.ts';
+import { createCanvasInstance, type CanvasSelection } from './cytoscapeInstance.ts';
+import { bringArrivalsIntoView } from './viewFit.ts';
 
 cytoscape.use(fcose);
 
@@ -51,8 +42,7 @@ if (typeof document !== 'undefined' && !document.getElementById(CYTOSCAPE_STYLES
   document.head.append(marker);
 }
 
-export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | undefined;
-
+export type { CanvasSelection } from './cytoscapeInstance.ts';
 export type { GraphCanvasHandle, Viewport } from './canvasHandle.ts';
 
 interface Props {
@@ -63,7 +53,7 @@ interface Props {
   /** The selected element's id: the canvas follows it (and reports clicks through onSelect). */
   selected: string | undefined;
   /** Elements to emphasise, such as a found path. */
-  highlight?: { nodes: readonly string[]; relationships: readonly string[] } | undefined;
+  highlight?: Highlight | undefined;
   onSelect?: (selection: CanvasSelection) => void;
   onExpand?: (id: string) => void;
   /** The container's element id (a skip link's target). */
@@ -110,58 +100,16 @@ export function GraphCanvas({
 
   useEffect(() => {
     const container = containerRef.current;
-    const positions = memory.current;
     if (!container) return;
-    const cy = cytoscape({
-      container,
-      style: graphStylesheet(),
-      wheelSensitivity: 0.3,
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      webgl,
+    const instance = createCanvasInstance(container, webgl, viewport.current, {
+      onSelect: (selection) => handlers.current.onSelect?.(selection),
+      onExpand: (nodeId) => handlers.current.onExpand?.(nodeId),
+      layout: () => layoutRef.current,
+      positions: memory.current,
     });
-    container.dataset.renderer = webgl ? 'webgl' : 'canvas';
-    if (viewport.current) cy.viewport(viewport.current);
-    cy.on('select', (event) => {
-      const target = event.target as cytoscape.SingularElementArgument;
-      handlers.current.onSelect?.({
-        kind: target.isNode() ? 'node' : 'relationship',
-        id: target.id(),
-      });
-    });
-    cy.on('unselect', () => {
-      if (cy.$(':selected').empty()) handlers.current.onSelect?.(undefined);
-    });
-    cy.on('dbltap', 'node', (event) =>
-      handlers.current.onExpand?.((event.target as NodeSingular).id()),
-    );
-    cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
-    cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
-    cy.on('layoutstop', () => {
-      settleLayout(cy);
-      container.dataset.layout = 'done';
-      remember(cy, memory.current);
-    });
-    cy.on('dragfree', 'node', () => remember(cy, memory.current));
-    // Large scenes caption the nodes in view once zoomed in: looked at when the view settles.
-    let settle: ReturnType<typeof setTimeout> | undefined;
-    cy.on('viewport', () => {
-      clearTimeout(settle);
-      settle = setTimeout(() => cy.batch(() => refreshCaptions(cy)), CAPTION_SETTLE_MS);
-    });
-    cyRef.current = cy;
-    // Panels opening beside or below the canvas change its size; Cytoscape must hear of it.
-    const resize = new ResizeObserver(() => cy.resize());
-    resize.observe(container);
+    cyRef.current = instance.cy;
     return () => {
-      clearTimeout(settle);
-      resize.disconnect();
-      // Positions survive a renderer switch: the next instance puts every node back.
-      remember(cy, positions);
-      viewport.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-      cy.destroy();
+      viewport.current = instance.dispose();
       cyRef.current = null;
     };
   }, [webgl]);
@@ -210,60 +158,25 @@ export function GraphCanvas({
     return () => cancelAnimationFrame(frame);
   }, [elements, arrival, webgl]);
 
+  // The marks follow their own input and are applied again to whatever is drawn anew (a new
+  // scene, a renderer switch, another slice of arrivals).
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    const set = new Set(pinned);
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const pin = set.has(node.id());
-        if (pin === node.hasClass('pinned')) return;
-        if (pin) node.lock().addClass('pinned');
-        else node.unlock().removeClass('pinned');
-      });
-    });
+    if (cyRef.current) applyPins(cyRef.current, pinned);
   }, [pinned, elements, webgl, drawnSlices]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const current = cy.$(':selected');
-    if (!selected) {
-      current.unselect();
-      return;
-    }
-    const element = cy.getElementById(selected);
-    if (element.empty() || element.selected()) return;
-    current.unselect();
-    element.select();
     // A restored view's selection keeps the restored viewport.
-    const quiet = restoring.current.quietSelect === selected;
-    restoring.current.quietSelect = undefined;
-    if (!element.isNode() || quiet) return;
-    // The canvas may have just been shown (a phone's pane): centre on its size of now.
-    cy.resize();
-    // Chosen elsewhere (search, details, paths): brought into view, close enough to read.
-    cy.animate({ center: { eles: element }, zoom: legibleZoom(cy) }, { duration: 200 });
+    followSelection(cy, selected, () => {
+      const quiet = restoring.current.quietSelect === selected;
+      restoring.current.quietSelect = undefined;
+      return quiet;
+    });
   }, [selected, elements, webgl, drawnSlices]);
 
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements('.path').removeClass('path');
-      for (const id of [...(highlight?.nodes ?? []), ...(highlight?.relationships ?? [])]) {
-        cy.getElementById(id).addClass('path');
-      }
-      // A path or an answer stands out: everything else steps back until it is put away.
-      const onPath = cy.elements('.path');
-      setClass(cy.elements(), OFF_PATH, false);
-      if (onPath.nonempty()) setClass(cy.elements().not(onPath), OFF_PATH, true);
-    });
-    const container = containerRef.current;
-    if (container) {
-      container.dataset.highlighted = String(cy.elements('.path').length);
-      container.dataset.dimmed = String(cy.elements(`.${OFF_PATH}`).length);
-    }
+    if (cyRef.current) applyHighlight(cyRef.current, containerRef.current, highlight);
   }, [highlight, elements, webgl, drawnSlices]);
 
   useImperativeHandle(ref, () =>
@@ -276,31 +189,11 @@ export function GraphCanvas({
     ),
   );
 
-  // Arrow keys move the selection to the nearest node that way; Enter opens its details.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const cy = cyRef.current;
-    if (!cy || event.target !== event.currentTarget) return;
-    const current = cy.nodes(':selected').first();
-    if (event.key === 'Enter' && current.nonempty()) {
-      event.preventDefault();
-      handlers.current.onOpen?.(current.id());
-      return;
+    if (cy && event.target === event.currentTarget) {
+      onCanvasKey(cy, event, (nodeId) => handlers.current.onOpen?.(nodeId));
     }
-    if (!isArrowKey(event.key)) return;
-    event.preventDefault();
-    const nodes = cy.nodes().filter((n) => n.visible());
-    const next = current.nonempty()
-      ? nearestInDirection(
-          current.position(),
-          nodes.not(current).map((n) => ({ id: n.id(), position: (n as NodeSingular).position() })),
-          event.key,
-        )
-      : nodeNearestCentre(cy);
-    if (!next) return;
-    cy.$(':selected').unselect();
-    const node = cy.getElementById(next);
-    node.select();
-    cy.animate({ center: { eles: node } }, { duration: 150 });
   };
 
   return (
