@@ -279,7 +279,10 @@ export const SEARCHABLE_PROPERTIES = [
 
 export const FULLTEXT_INDEX = 'entity_search';
 /**
- * The full-text index over the sources: passage text and document titles. Searched only when
- * the entity index finds nothing, so entities keep the first places.
+ * The full-text indexes over the sources: passage text, and document titles (a document's whole
+ * text is its passages', which answer for it). Searched only when the entity index finds
+ * nothing, so entities keep the first places.
  */
-export const SOURCE_FULLTEXT_INDEX = 'source_search';
+export const PASSAGE_FULLTEXT_INDEX = 'passage_search';
+export const DOCUMENT_FULLTEXT_INDEX = 'document_search';
+export const SOURCE_FULLTEXT_INDEXES = [PASSAGE_FULLTEXT_INDEX, DOCUMENT_FULLTEXT_INDEX] as const;

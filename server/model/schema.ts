@@ -10,7 +10,8 @@ import {
   ENTITY_LABEL,
   FULLTEXT_INDEX,
   PASSAGE_LABEL,
-  SOURCE_FULLTEXT_INDEX,
+  DOCUMENT_FULLTEXT_INDEX,
+  PASSAGE_FULLTEXT_INDEX,
 } from './ontology.ts';
 
 export interface SchemaStatement {
@@ -36,7 +37,7 @@ const uniqueKey = (label: string): SchemaStatement => {
  * Unique keys per kind (and across all entities, documents, passages), and the full-text
  * indexes. They fold diacritics, so "Rahmon" also finds "Raḩmon". In the entity index name and
  * aliases are fields of their own so a search can weigh a hit on the name above one in a
- * description; the source index covers passage text and document titles, so text that only a
+ * description; the source indexes cover passage text and document titles, so text that only a
  * source holds, or that nothing holds, is answered by an index rather than a scan.
  */
 export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
@@ -52,10 +53,17 @@ export const SCHEMA_STATEMENTS: readonly SchemaStatement[] = [
       FOLDING,
   },
   {
-    name: SOURCE_FULLTEXT_INDEX,
+    name: PASSAGE_FULLTEXT_INDEX,
     kind: 'fulltext',
     statement:
-      `CREATE FULLTEXT INDEX ${q(SOURCE_FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(PASSAGE_LABEL)}|${q(DOCUMENT_LABEL)}) ON EACH [n.text, n.title] ` +
+      `CREATE FULLTEXT INDEX ${q(PASSAGE_FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(PASSAGE_LABEL)}) ON EACH [n.text] ` +
+      FOLDING,
+  },
+  {
+    name: DOCUMENT_FULLTEXT_INDEX,
+    kind: 'fulltext',
+    statement:
+      `CREATE FULLTEXT INDEX ${q(DOCUMENT_FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${q(DOCUMENT_LABEL)}) ON EACH [n.title] ` +
       FOLDING,
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * Search over any database: its full-text indexes where one covers what is asked for (our
- * model's source index only when the others find nothing), a bounded scan of string properties
+ * model's source indexes only when the others find nothing), a bounded scan of string properties
  * otherwise. Both modes ignore case and diacritics; the full-text mode
  * also tolerates small typos and matches word prefixes.
  */
@@ -10,7 +10,7 @@ import type { SearchHit, SearchResponse } from '../../common/api.ts';
 import { compareByCaption } from '../../common/caption.ts';
 import type { Database } from '../db/database.ts';
 import { toGraphNode } from '../db/encode.ts';
-import { SOURCE_FULLTEXT_INDEX } from '../model/ontology.ts';
+import { SOURCE_FULLTEXT_INDEXES } from '../model/ontology.ts';
 import type { SchemaFacts } from '../schema/read.ts';
 import { buildInfixQuery, buildLuceneQuery } from './lucene.ts';
 import { bestMatch } from './match.ts';
@@ -53,7 +53,7 @@ export function usableIndexes(
  * asked only when the other indexes find nothing, so a name is answered by its entity before
  * the many passages that mention it.
  */
-export const SOURCE_INDEXES: ReadonlySet<string> = new Set([SOURCE_FULLTEXT_INDEX]);
+export const SOURCE_INDEXES: ReadonlySet<string> = new Set(SOURCE_FULLTEXT_INDEXES);
 
 /** The usable indexes in the order they are asked: entity indexes, then source indexes. */
 export function indexTiers(

@@ -89,7 +89,7 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
     expect(countries.hits.every((h) => h.node.labels.includes('Country'))).toBe(true);
     const passages = await search('oil and gas', '&labels=Passage', seeded);
     expect(passages.mode).toBe('fulltext');
-    expect(passages.indexes).toEqual(['source_search']);
+    expect(passages.indexes).toEqual(['passage_search']);
     expect(passages.hits.length).toBe(1);
     expect(passages.hits[0]?.match).toMatchObject({ property: 'text' });
     expect(passages.hits[0]?.match?.text).toContain('oil and gas sector');
@@ -107,12 +107,15 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
   it('answers text only the sources hold from the source index, after the entity index', async () => {
     const body = await search('optimistic', '', seeded);
     expect(body.mode).toBe('fulltext');
-    expect(body.indexes).toEqual(['source_search']);
+    expect(body.indexes).toEqual(['document_search', 'passage_search']);
     expect(body.hits.length).toBeGreaterThan(0);
-    const labels = body.hits.map((h) => h.node.labels[0]);
-    expect(labels).toContain('Passage');
-    expect(labels.every((l) => l === 'Passage' || l === 'Document')).toBe(true);
-    expect(body.hits.find((h) => h.node.labels[0] === 'Passage')?.match?.property).toBe('text');
+    // The passage that says it, not the whole document around it.
+    expect(body.hits.every((h) => h.node.labels[0] === 'Passage')).toBe(true);
+    expect(body.hits[0]?.match?.property).toBe('text');
+    expect(body.hits[0]?.match?.text).toContain('optimistic');
+    const title = await search('negotiations between Tajikistan', '&labels=Document', seeded);
+    expect(title.indexes).toEqual(['document_search']);
+    expect(title.hits[0]?.match?.property).toBe('title');
     // A name is answered by its entity, not by the passages that mention it.
     const name = await search('Rahmon', '', seeded);
     expect(name.indexes).toEqual(['entity_search']);
@@ -123,7 +126,7 @@ describe('the seed graph (full-text index with a folding analyzer)', () => {
     const body = await search('qwzxv plorthing', '', seeded);
     expect(body.mode).toBe('fulltext');
     expect(body.hits).toEqual([]);
-    expect(body.indexes).toEqual(['entity_search', 'source_search']);
+    expect(body.indexes).toEqual(['entity_search', 'document_search', 'passage_search']);
   });
 
   it('respects the limit', async () => {

@@ -410,7 +410,8 @@ describe('seed query texts', () => {
       'document_key',
       'passage_key',
       'entity_search',
-      'source_search',
+      'passage_search',
+      'document_search',
     ]);
     for (const { name, statement } of SCHEMA_STATEMENTS) {
       expect(statement).toContain(`\`${name}\` IF NOT EXISTS`);
