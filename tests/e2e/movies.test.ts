@@ -23,8 +23,9 @@ async function pick(field: string, text: string, option: RegExp): Promise<void> 
   await box.press('Enter');
 }
 
-/** Brings Keanu Reeves in from the search, which selects him and shows his details. */
-async function pickKeanu(): Promise<void> {
+/** Clears the canvas and brings Keanu Reeves in from the search, selected, with his details. */
+async function showKeanuAlone(): Promise<void> {
+  await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
   await pick('Search the graph', 'keanu', /Keanu Reeves/);
   await expect.poll(() => heading().textContent()).toBe('Keanu Reeves');
 }
@@ -51,8 +52,7 @@ describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESS
   });
 
   test('search, details with degree per type, and expansion', async () => {
-    await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await pickKeanu();
+    await showKeanuAlone();
     const byType = e2e.page.getByRole('list', { name: 'Relationships by type' });
     await byType.waitFor();
     expect(await byType.textContent()).toContain('ACTED_IN');
@@ -67,7 +67,7 @@ describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESS
 
   test('the console and the path finder work on its schema', async () => {
     // The path starts from the selected node.
-    await pickKeanu();
+    await showKeanuAlone();
     await e2e.page.getByRole('button', { name: 'Cypher' }).click();
     await e2e.page.locator('.cm-content').click();
     await e2e.page.keyboard.press('Control+A');
