@@ -7,16 +7,20 @@ import { openApp, screenshot, useExplorerSession } from '../support/browser.ts';
 import { expectMatchesBaseline } from '../support/baseline.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph });
+// Every test starts on the first view of a page of its own.
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  prepare: ({ page, app }) => openApp(page, app.url),
+});
 
 describe('screens against their baselines', () => {
   test('the legend of the first view', async () => {
-    await openApp(e2e.page, e2e.app.url);
     const legend = e2e.page.locator('section.legend ul.legend__list').first();
     await legend.waitFor();
     expect(await legend.getByTestId('legend-entry').count()).toBeGreaterThan(0);
     await screenshot(e2e.page, 'baseline-legend-page');
     expectMatchesBaseline(await legend.screenshot({ animations: 'disabled' }), 'legend');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the console table of a fixed query', async () => {

@@ -24,15 +24,19 @@ function listedCaptions(): Promise<string[]> {
 }
 
 describe('a foreign schema', () => {
-  e2e = useExplorerSession({ load: loadForeignGraph });
+  // Every test starts on the first view of a page of its own.
+  e2e = useExplorerSession({
+    load: loadForeignGraph,
+    prepare: ({ page, app }) => openApp(page, app.url, 60_000),
+  });
 
   test('the first view is connected, and people are captioned by their full names', async () => {
-    await openApp(e2e.page, e2e.app.url, 60_000);
     const canvas = laidOutCanvas(e2e.page);
     expect(Number(await canvas.getAttribute('data-rendered-nodes'))).toBeGreaterThan(50);
     expect(Number(await canvas.getAttribute('data-rendered-edges'))).toBeGreaterThan(50);
     await expect.poll(async () => (await listedCaptions()).some((c) => PERSON.test(c))).toBe(true);
     await screenshot(e2e.page, 'foreign-overview');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('search says which labels it saw in part, and narrows to one of them', async () => {
@@ -53,6 +57,7 @@ describe('a foreign schema', () => {
     await e2e.page.getByText('Searching Location only.').waitFor();
     await e2e.page.getByText('No matches for “Toyota” among Location.').waitFor();
     await box.press('Escape');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('a caption chosen for a label replaces the schema rule and survives a reload', async () => {

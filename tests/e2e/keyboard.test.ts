@@ -5,7 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { screenshot, useExplorerSession, openApp } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph, viewport: { width: 1280, height: 900 } });
+// Every test starts on the first view of a page of its own.
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  viewport: { width: 1280, height: 900 },
+  prepare: ({ page, app }) => openApp(page, app.url, 60_000),
+});
 
 const focusedName = () =>
   e2e.page.evaluate(
@@ -18,11 +23,11 @@ const heading = () => e2e.page.getByTestId('node-details').getByRole('heading').
 
 describe('keyboard', () => {
   test('the first Tab offers the skip link; it takes focus to the canvas', async () => {
-    await openApp(e2e.page, e2e.app.url, 60_000);
     await e2e.page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Skip to the graph');
     await e2e.page.keyboard.press('Enter');
     expect(await e2e.page.evaluate(() => document.activeElement?.id)).toBe('graph');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('arrow keys move the selection to the nearest node that way; Enter opens details', async () => {
@@ -43,6 +48,7 @@ describe('keyboard', () => {
       .poll(() => e2e.page.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected'))
       .toBe('true');
     await screenshot(e2e.page, 'keyboard-selection');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('Escape closes the export menu and the console; focus goes back', async () => {

@@ -23,12 +23,23 @@ async function pick(field: string, text: string, option: RegExp): Promise<void> 
   await box.press('Enter');
 }
 
+/** Clears the canvas and brings Keanu Reeves in from the search, selected, with his details. */
+async function showKeanuAlone(): Promise<void> {
+  await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await pick('Search the graph', 'keanu', /Keanu Reeves/);
+  await expect.poll(() => heading().textContent()).toBe('Keanu Reeves');
+}
+
 describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESSAGE})`, () => {
   // Refusals the console test provokes are answered with 4xx, which the browser logs by itself.
-  e2e = useExplorerSession({ load: loadMovies, ignoreErrors: [/status of 4\d\d/] });
+  // Every test starts on the first view of a page of its own.
+  e2e = useExplorerSession({
+    load: loadMovies,
+    ignoreErrors: [/status of 4\d\d/],
+    prepare: ({ page, app }) => openApp(page, app.url),
+  });
 
   test('the overview shows its own labels, with movie titles and names as captions', async () => {
-    await openApp(e2e.page, e2e.app.url);
     expect(await renderedNodes()).toBeGreaterThan(100);
     const legend = (await e2e.page.getByTestId('legend-entry').allTextContents()).map((t) =>
       t.replace(/\d+$/, ''),
@@ -37,12 +48,11 @@ describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESS
     await e2e.page.getByText(/Nodes on the canvas/).click();
     expect(await e2e.page.getByRole('button', { name: /^The Matrix\s*Movie$/ }).count()).toBe(1);
     await screenshot(e2e.page, 'movies-overview');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('search, details with degree per type, and expansion', async () => {
-    await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await pick('Search the graph', 'keanu', /Keanu Reeves/);
-    await expect.poll(() => heading().textContent()).toBe('Keanu Reeves');
+    await showKeanuAlone();
     const byType = e2e.page.getByRole('list', { name: 'Relationships by type' });
     await byType.waitFor();
     expect(await byType.textContent()).toContain('ACTED_IN');
@@ -52,9 +62,12 @@ describe.skipIf(!hasSharedDatasets)(`movies example graph (${SHARED_MISSING_MESS
       /^(\d+) of \1 relationships shown$/,
     );
     await screenshot(e2e.page, 'movies-keanu');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the console and the path finder work on its schema', async () => {
+    // The path starts from the selected node.
+    await showKeanuAlone();
     await e2e.page.getByRole('button', { name: 'Cypher' }).click();
     await e2e.page.locator('.cm-content').click();
     await e2e.page.keyboard.press('Control+A');

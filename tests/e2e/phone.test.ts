@@ -14,6 +14,18 @@ const canvas = () => e2e.page.getByTestId('graph-canvas');
 const searchBox = () => e2e.page.getByRole('combobox', { name: 'Search the graph' });
 const sidePanel = () => e2e.page.getByRole('complementary');
 
+/** Opens the app from a link that selects Emomali Rahmon, as a shared link would. */
+async function openWithRahmonSelected(): Promise<void> {
+  const id = await e2e.db.read(async (tx) => {
+    const result = await tx.run(
+      "MATCH (p:Person {name: 'Emomali Rahmon'}) RETURN elementId(p) AS id LIMIT 1",
+    );
+    return result.records[0]?.get('id') as string | undefined;
+  });
+  if (id === undefined) throw new Error('the meeting graph has no Emomali Rahmon');
+  await openApp(e2e.page, `${e2e.app.url}/?select=${encodeURIComponent(id)}`);
+}
+
 describe('phone layout', () => {
   test('opens on the graph pane, the canvas filling it', async () => {
     await openApp(e2e.page, e2e.app.url);
@@ -32,9 +44,11 @@ describe('phone layout', () => {
     expect(state.width).toBeGreaterThanOrEqual(380);
     expect(state.captions.length).toBeGreaterThan(0);
     await screenshot(e2e.page, 'phone-graph');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the search pane has a labelled box; a pick shows it on the graph pane', async () => {
+    await openApp(e2e.page, e2e.app.url);
     await tab('Search').click();
     expect(await tab('Search').getAttribute('aria-pressed')).toBe('true');
     const label = e2e.page.locator('label.search__title');
@@ -65,9 +79,11 @@ describe('phone layout', () => {
       })
       .toBe(true);
     await screenshot(e2e.page, 'phone-graph-picked');
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('the details pane shows the selection and hides the canvas', async () => {
+    await openWithRahmonSelected();
     await tab('Details').click();
     expect(await canvas().isVisible()).toBe(false);
     expect(await sidePanel().isVisible()).toBe(true);
@@ -82,9 +98,11 @@ describe('phone layout', () => {
     // Back on the graph, the canvas has its size again.
     await tab('Graph').click();
     await expect.poll(async () => (await readCanvas(e2e.page)).width).toBeGreaterThanOrEqual(380);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   test('wider screens show search, canvas and details at once, without the bar', async () => {
+    await openApp(e2e.page, e2e.app.url);
     await e2e.page.setViewportSize({ width: 1024, height: 768 });
     expect(await e2e.page.getByRole('navigation', { name: 'Panes' }).isVisible()).toBe(false);
     expect(await searchBox().isVisible()).toBe(true);

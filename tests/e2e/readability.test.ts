@@ -3,9 +3,10 @@
 // Hierarchy and Circle fit at a zoom where captions are drawn; a search pick and an expansion's
 // arrivals are brought into view.
 import type { Core } from 'cytoscape';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   useExplorerSession,
+  openApp,
   screenshot,
   waitForLayout,
   FIRST_LAYOUT_TIMEOUT_MS,
@@ -14,7 +15,14 @@ import { CAPTION_FONT_SIZE, CAPTION_MIN_FONT_SIZE } from '../../client/src/graph
 import { overlappingCaptions, readCanvas } from './canvas-probe.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
-const e2e = useExplorerSession({ load: loadMeetingGraph, viewport: { width: 1440, height: 900 } });
+// Every test starts on the first view of a page of its own.
+const e2e = useExplorerSession({
+  load: loadMeetingGraph,
+  viewport: { width: 1440, height: 900 },
+  prepare: ({ page, app }) => openApp(page, app.url),
+});
+// No test's page logs an error (checked before the session closes the page).
+afterEach(() => expect(e2e.pageErrors).toEqual([]));
 
 const laidOut = () => waitForLayout(e2e.page, FIRST_LAYOUT_TIMEOUT_MS);
 /** The zoom from which Cytoscape draws captions at all. */
@@ -22,8 +30,6 @@ const CAPTIONS_DRAWN = CAPTION_MIN_FONT_SIZE / CAPTION_FONT_SIZE;
 
 describe('readability', () => {
   test('the first view shows every caption, none overlapping another', async () => {
-    await e2e.page.goto(e2e.app.url);
-    await laidOut();
     const state = await readCanvas(e2e.page);
     await screenshot(e2e.page, 'readability-first-view');
     expect(state.zoom).toBeGreaterThanOrEqual(CAPTIONS_DRAWN);

@@ -3,10 +3,12 @@
 // linked and opened in a fresh browser with the same elements, positions, filters, styles and
 // viewport; after the database is reloaded (new element ids) the link still finds its elements by
 // key, and says how many no longer exist; a saved scene goes out as a JSON file and back in.
+// Each test composes the view it needs on a page of its own; the test that reloads the database
+// loads it again as it was before it ends.
 import fs from 'node:fs';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { decodeSnapshot } from '../../client/src/scene/snapshot.ts';
 import { parseSceneFile } from '../../client/src/scene/savedScenes.ts';
 import {
@@ -125,18 +127,32 @@ function expectSameView(actual: View, expected: View): void {
 
 const settled = (page: Page) => waitForLayout(page, FIRST_LAYOUT_TIMEOUT_MS);
 
-/** Opens a link in a browser context of its own: nothing stored from the first page. */
-/** Console errors and uncaught exceptions of the pages opened in fresh contexts. */
+/** Console errors and uncaught exceptions of the current test's pages in fresh contexts. */
 const freshErrors: string[][] = [];
+beforeEach(() => {
+  freshErrors.length = 0;
+});
 
+/** Opens `url` in `page`: until its first layout, or until search is ready when nothing is drawn. */
+async function open(page: Page, url: string, drawn = true): Promise<void> {
+  await page.goto(url);
+  if (drawn) await settled(page);
+  else await page.getByRole('combobox', { name: 'Search the graph' }).waitFor();
+}
+
+/** Opens a link in a browser context of its own: nothing stored from the test's page. */
 async function openFresh(url: string, drawn = true): Promise<Page> {
   const context = await e2e.browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   freshErrors.push(collectPageErrors(page));
-  await page.goto(url);
-  if (drawn) await settled(page);
-  else await page.getByRole('combobox', { name: 'Search the graph' }).waitFor();
+  await open(page, url, drawn);
   return page;
+}
+
+/** No page of the current test logged an error. */
+function expectNoPageErrors(): void {
+  expect(e2e.pageErrors).toEqual([]);
+  expect(freshErrors.flat()).toEqual([]);
 }
 
 async function scenesMenu(page: Page) {
@@ -153,52 +169,57 @@ async function linkOf(page: Page): Promise<string> {
   return link;
 }
 
-let original: View;
-let link: string;
+/**
+ * Composes a view on the first view in `page`: an expansion, a hidden label, a property filter,
+ * a colour, a caption, pan and zoom. Returns the caption chosen for Country.
+ */
+async function composeView(page: Page): Promise<string> {
+  expect(e2e.loaded, 'stable keys come from the seed graph').toBe('seed');
+  await open(page, e2e.app.url);
+  // Expand: a search pick brings a person in with its neighbourhood.
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('putin');
+  await page
+    .getByRole('option', { name: /Vladimir Putin/ })
+    .first()
+    .click();
+  await page.getByText(/Expanded: \d+ of \d+/).waitFor();
+  // Hide a label, add a property filter, choose a colour and a caption, pan and zoom.
+  await page.getByRole('checkbox', { name: 'Show Sphere' }).uncheck();
+  const form = page.getByTestId('filters').getByRole('form', { name: 'Add a property filter' });
+  await form.getByLabel('Elements').selectOption('node');
+  await form.getByLabel('Property').selectOption('name');
+  await form.getByLabel('Operator').selectOption('is-set');
+  await form.getByRole('button', { name: 'Add filter' }).click();
+  await page.getByLabel('Colour for Person').fill('#c81e1e');
+  await page.getByText('Captions', { exact: true }).click();
+  const caption = page.getByRole('combobox', { name: 'Caption for Country' });
+  const choices = await caption
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const chosen = choices.find((v) => v === 'iso' || v === 'key') ?? choices[1] ?? '';
+  await caption.selectOption(chosen);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.evaluate(() => {
+    const container = document.querySelector('[data-testid=graph-canvas]') as HTMLElement & {
+      _cyreg?: { cy?: Core };
+    };
+    container._cyreg?.cy?.panBy({ x: 43, y: -27 });
+  });
+  return chosen;
+}
 
 describe('a linked view', () => {
   test('opens in a fresh browser with the same elements, positions, filters, styles and viewport', async () => {
-    expect(e2e.loaded, 'stable keys come from the seed graph').toBe('seed');
     const page = e2e.page;
-    await page.goto(e2e.app.url);
-    await settled(page);
-    // Expand: a search pick brings a person in with its neighbourhood.
-    await page.getByRole('combobox', { name: 'Search the graph' }).fill('putin');
-    await page
-      .getByRole('option', { name: /Vladimir Putin/ })
-      .first()
-      .click();
-    await page.getByText(/Expanded: \d+ of \d+/).waitFor();
-    // Hide a label, add a property filter, choose a colour and a caption, pan and zoom.
-    await page.getByRole('checkbox', { name: 'Show Sphere' }).uncheck();
-    const form = page.getByTestId('filters').getByRole('form', { name: 'Add a property filter' });
-    await form.getByLabel('Elements').selectOption('node');
-    await form.getByLabel('Property').selectOption('name');
-    await form.getByLabel('Operator').selectOption('is-set');
-    await form.getByRole('button', { name: 'Add filter' }).click();
-    await page.getByLabel('Colour for Person').fill('#c81e1e');
-    await page.getByText('Captions', { exact: true }).click();
-    const caption = page.getByRole('combobox', { name: 'Caption for Country' });
-    const choices = await caption
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    const chosen = choices.find((v) => v === 'iso' || v === 'key') ?? choices[1] ?? '';
-    await caption.selectOption(chosen);
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.evaluate(() => {
-      const container = document.querySelector('[data-testid=graph-canvas]') as HTMLElement & {
-        _cyreg?: { cy?: Core };
-      };
-      container._cyreg?.cy?.panBy({ x: 43, y: -27 });
-    });
-    original = await viewByKey(page);
+    const chosen = await composeView(page);
+    const original = await viewByKey(page);
     expect(Object.keys(original.nodes).length).toBeGreaterThan(3);
     expect(original.selected).toHaveLength(1);
     expect(Object.values(original.nodes).some((n) => n.color === '#c81e1e')).toBe(true);
     await screenshot(page, 'scenes-original');
 
-    link = await linkOf(page);
+    const link = await linkOf(page);
     expect(new URL(link).searchParams.get('view')).toMatch(/^[A-Za-z0-9_-]+$/);
     // Well under the server's 16 KB request-head limit.
     expect(link.length).toBeLessThan(8000);
@@ -218,58 +239,73 @@ describe('a linked view', () => {
     expect(fresh.url()).toBe(link);
     await screenshot(fresh, 'scenes-link-restored');
     await fresh.context().close();
+    expectNoPageErrors();
   });
 
   test('still opens by key after the database is reloaded, and says what no longer exists', async () => {
-    const before = await keysById();
-    // Reload until the seed's elements get other element ids. Unlabelled filler is created first
-    // to take the freed ids; which ids Neo4j hands out again is its own business, so a reload
-    // that happens to give every node its old id is done again with more filler.
-    let moved: [string, unknown][] = [];
-    for (let attempt = 1; attempt <= 4 && moved.length === 0; attempt += 1) {
-      await clearDatabase(e2e.db);
-      await e2e.db.write((tx) =>
-        tx.run('UNWIND range(1, $n) AS i CREATE ({filler: i})', { n: 60 * attempt + 7 }),
+    await composeView(e2e.page);
+    const original = await viewByKey(e2e.page);
+    const link = await linkOf(e2e.page);
+    try {
+      const before = await keysById();
+      // Reload until the seed's elements get other element ids. Unlabelled filler is created first
+      // to take the freed ids; which ids Neo4j hands out again is its own business, so a reload
+      // that happens to give every node its old id is done again with more filler.
+      let moved: [string, unknown][] = [];
+      for (let attempt = 1; attempt <= 4 && moved.length === 0; attempt += 1) {
+        await clearDatabase(e2e.db);
+        await e2e.db.write((tx) =>
+          tx.run('UNWIND range(1, $n) AS i CREATE ({filler: i})', { n: 60 * attempt + 7 }),
+        );
+        await loadSeed(e2e.db);
+        await e2e.db.write((tx) => tx.run('MATCH (n) WHERE n.filler IS NOT NULL DELETE n'));
+        const after = await keysById();
+        moved = [...before].filter(([id, key]) => after.get(id) !== key);
+      }
+      expect(moved.length).toBeGreaterThan(0);
+
+      const reloaded = await openFresh(link);
+      await expectViewSettlesTo(reloaded, original);
+      await screenshot(reloaded, 'scenes-link-after-reload');
+      await reloaded.context().close();
+
+      // A node of the view goes away: the link opens without it and says so, with its
+      // relationships.
+      const snapshot = await decodeSnapshot(new URL(link).searchParams.get('view') ?? '');
+      const selected = original.selected[0];
+      const gone = snapshot.nodes.findIndex(
+        (n) =>
+          'value' in n.ref && n.ref.value !== selected && String(n.ref.value) in original.nodes,
       );
-      await loadSeed(e2e.db);
-      await e2e.db.write((tx) => tx.run('MATCH (n) WHERE n.filler IS NOT NULL DELETE n'));
-      const after = await keysById();
-      moved = [...before].filter(([id, key]) => after.get(id) !== key);
+      const goneRef = snapshot.nodes[gone]?.ref;
+      if (!goneRef || !('value' in goneRef))
+        throw new Error('the view has no keyed node to delete');
+      await e2e.db.write((tx) =>
+        tx.run('MATCH (n {key: $key}) DETACH DELETE n', { key: goneRef.value }),
+      );
+      const lost = 1 + snapshot.rels.filter((r) => r.s === gone || r.e === gone).length;
+      const partial = await openFresh(link);
+      await partial
+        .getByText(`${lost} elements of this view no longer exist in the database.`)
+        .waitFor();
+      const view = await viewByKey(partial);
+      expect(Object.keys(view.nodes)).not.toContain(goneRef.value);
+      expect(Object.keys(view.nodes).length).toBe(Object.keys(original.nodes).length - 1);
+      await screenshot(partial, 'scenes-link-missing');
+      await partial.context().close();
+    } finally {
+      // The database as the file loaded it, whatever happened above: other tests search it.
+      await clearDatabase(e2e.db);
+      await loadMeetingGraph(e2e.db);
     }
-    expect(moved.length).toBeGreaterThan(0);
-
-    const reloaded = await openFresh(link);
-    await expectViewSettlesTo(reloaded, original);
-    await screenshot(reloaded, 'scenes-link-after-reload');
-    await reloaded.context().close();
-
-    // A node of the view goes away: the link opens without it and says so, with its relationships.
-    const snapshot = await decodeSnapshot(new URL(link).searchParams.get('view') ?? '');
-    const selected = original.selected[0];
-    const gone = snapshot.nodes.findIndex(
-      (n) => 'value' in n.ref && n.ref.value !== selected && String(n.ref.value) in original.nodes,
-    );
-    const goneRef = snapshot.nodes[gone]?.ref;
-    if (!goneRef || !('value' in goneRef)) throw new Error('the view has no keyed node to delete');
-    await e2e.db.write((tx) =>
-      tx.run('MATCH (n {key: $key}) DETACH DELETE n', { key: goneRef.value }),
-    );
-    const lost = 1 + snapshot.rels.filter((r) => r.s === gone || r.e === gone).length;
-    const partial = await openFresh(link);
-    await partial
-      .getByText(`${lost} elements of this view no longer exist in the database.`)
-      .waitFor();
-    const view = await viewByKey(partial);
-    expect(Object.keys(view.nodes)).not.toContain(goneRef.value);
-    expect(Object.keys(view.nodes).length).toBe(Object.keys(original.nodes).length - 1);
-    await screenshot(partial, 'scenes-link-missing');
-    await partial.context().close();
+    expectNoPageErrors();
   });
 });
 
 describe('a damaged view link', () => {
   test('opens the app with a message that says what is wrong', async () => {
-    const page = await openFresh(`${e2e.app.url}/?view=bm90LWEtdmlldw`, false);
+    const page = e2e.page;
+    await open(page, `${e2e.app.url}/?view=bm90LWEtdmlldw`, false);
     await page
       .getByText(
         'Could not open the linked view: This link’s view is damaged: it does not unpack to JSON (was it cut short?).',
@@ -281,13 +317,14 @@ describe('a damaged view link', () => {
     );
     expect(await page.getByRole('combobox', { name: 'Search the graph' }).isEnabled()).toBe(true);
     await screenshot(page, 'scenes-link-damaged');
-    await page.context().close();
+    expectNoPageErrors();
   });
 });
 
 describe('saved scenes', () => {
   test('are saved per database, reopened, exported to a file and imported back', async () => {
-    const page = await openFresh(`${e2e.app.url}/?base=empty`, false);
+    const page = e2e.page;
+    await open(page, `${e2e.app.url}/?base=empty`, false);
     await page.getByRole('combobox', { name: 'Search the graph' }).fill('putin');
     await page
       .getByRole('option', { name: /Vladimir Putin/ })
@@ -343,8 +380,6 @@ describe('saved scenes', () => {
       .poll(() => menu.getByRole('alert').textContent())
       .toContain('notes.json: This file is not a scene');
     await screenshot(page, 'scenes-bad-file');
-    await page.context().close();
-    expect(e2e.pageErrors).toEqual([]);
-    expect(freshErrors.flat()).toEqual([]);
+    expectNoPageErrors();
   });
 });

@@ -1,7 +1,8 @@
 // The app's states beyond the happy path, in headless Chromium against a real Neo4j: an empty
 // database, and Neo4j going away (banner, error) and coming back (the app recovers by itself).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+// Each test puts the database in the state it is about and opens a page of its own.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Database } from '../../server/db/database.ts';
 import {
   collectPageErrors,
@@ -22,20 +23,30 @@ let relay: BoltRelay;
 let viaRelay: Database;
 let app: RunningApp;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
   direct = openTestDatabase();
-  await clearDatabase(direct);
   // The app reaches Neo4j through a relay the test can cut, as an outage would.
   relay = await startBoltRelay(direct.target.uri);
   viaRelay = new Database({ ...direct.target, uri: relay.uri });
   app = await startApp(viaRelay);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
   // While Neo4j is away the failed requests are logged by the browser itself; that is expected.
   pageErrors = collectPageErrors(page, [/status of 503/]);
+});
+
+afterEach(async () => {
+  await context?.close();
+  // A test that failed while Neo4j was cut off leaves it reachable for the next one.
+  relay?.restore();
 });
 
 afterAll(async () => {
@@ -48,6 +59,7 @@ afterAll(async () => {
 
 describe('states', () => {
   test('an empty database says so and how to load data', async () => {
+    await clearDatabase(direct);
     await page.goto(app.url);
     const empty = page.getByTestId('empty-state');
     await empty.waitFor({ timeout: 20_000 });
@@ -58,6 +70,7 @@ describe('states', () => {
   });
 
   test('Neo4j down shows a banner; the graph appears by itself once it is back', async () => {
+    await clearDatabase(direct);
     await loadMeetingGraph(direct);
     // As the app does at start (server/warm-up.ts): the first schema read and overview of a new
     // graph spend seconds planning queries; that is not what this test waits for.
