@@ -133,6 +133,17 @@ describe('explorer', () => {
     await waitForLayout(e2e.page);
     await chooseFromList('Tajikistan');
     await expect.poll(() => e2e.page.url()).toContain('select=');
+    // The URL follows the view a moment later: the link is taken once it names both changes.
+    const found = await e2e.db.read((tx) =>
+      tx.run("MATCH (c:Country {name: 'Tajikistan'}) RETURN elementId(c) AS id"),
+    );
+    const tajikistan = String(found.records[0]?.get('id'));
+    await expect
+      .poll(() => {
+        const params = new URL(e2e.page.url()).searchParams;
+        return { select: params.get('select'), layout: params.get('layout') };
+      })
+      .toEqual({ select: tajikistan, layout: 'grid' });
     const link = e2e.page.url();
     const nodes = await renderedNodes();
     const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
