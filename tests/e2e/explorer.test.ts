@@ -1,6 +1,7 @@
 // Exploring the seed meeting in headless Chromium against a real Neo4j: search → details with
-// evidence → background badge → expand by double-click → undo/redo → hide → layout → deep link
-// reload → exports. Each step leaves a screenshot under test-artifacts/.
+// evidence, background badge, expand by double-click with undo/redo, hide, layout, deep link
+// reload and exports. Each test starts from its own page (most from Emomali Rahmon picked on an
+// empty canvas) and leaves a screenshot under test-artifacts/.
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,28 @@ async function searchAndPick(text: string, option: RegExp): Promise<void> {
   await box.press('Enter');
 }
 
+/** An empty canvas (`base=empty`), ready for a search. */
+async function openEmpty(): Promise<void> {
+  await e2e.page.goto(`${e2e.app.url}/?base=empty`);
+  await e2e.page.getByTestId('blank-canvas').waitFor();
+}
+
+/** Emomali Rahmon picked in the search on an empty canvas: his neighbourhood drawn, his details open. */
+async function openWithRahmonSelected(): Promise<void> {
+  await openEmpty();
+  await searchAndPick('rahmon', /Emomali Rahmon/);
+  await expect.poll(() => detailsHeading().textContent()).toBe('Emomali Rahmon');
+  await expect.poll(() => renderedNodes()).toBeGreaterThan(3);
+  await waitForLayout(e2e.page);
+}
+
+/** Chooses a node in the list of nodes on the canvas and waits for its details. */
+async function chooseFromList(name: string): Promise<void> {
+  await e2e.page.getByText(/Nodes on the canvas/).click();
+  await e2e.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await expect.poll(() => detailsHeading().textContent()).toBe(name);
+}
+
 describe('explorer', () => {
   test('starts from search on an empty canvas: details, degree per type and evidence', async () => {
     await openApp(e2e.page, e2e.app.url);
@@ -57,6 +80,7 @@ describe('explorer', () => {
   });
 
   test('a background fact carries a badge with its basis', async () => {
+    await openEmpty();
     await searchAndPick('putin', /Vladimir Putin/);
     await expect.poll(() => detailsHeading().textContent()).toBe('Vladimir Putin');
     const badge = e2e.page.getByTestId('background-badge');
@@ -67,9 +91,8 @@ describe('explorer', () => {
   });
 
   test('double-click expands a node; undo and redo step through it', async () => {
-    await e2e.page.getByText(/Nodes on the canvas/).click();
-    await e2e.page.getByRole('button', { name: /^Tajikistan/ }).click();
-    await expect.poll(() => detailsHeading().textContent()).toBe('Tajikistan');
+    await openWithRahmonSelected();
+    await chooseFromList('Tajikistan');
     await e2e.page.waitForTimeout(400); // the view centres on the selection
     const before = await renderedNodes();
     const box = (await canvas().boundingBox())!;
@@ -88,6 +111,7 @@ describe('explorer', () => {
   });
 
   test('hide takes a node off the canvas until shown again', async () => {
+    await openWithRahmonSelected();
     const before = await renderedNodes();
     await e2e.page.getByTestId('node-details').getByRole('button', { name: 'Hide' }).click();
     await expect.poll(() => renderedNodes()).toBe(before - 1);
@@ -96,6 +120,7 @@ describe('explorer', () => {
   });
 
   test('layouts can be switched', async () => {
+    await openWithRahmonSelected();
     await e2e.page.getByLabel('Layout').selectOption('grid');
     await waitForLayout(e2e.page);
     expect(e2e.page.url()).toContain('layout=grid');
@@ -103,8 +128,22 @@ describe('explorer', () => {
   });
 
   test('a deep link reproduces the view after a reload in a new page', async () => {
-    await e2e.page.getByRole('button', { name: /^Tajikistan/ }).click();
+    await openWithRahmonSelected();
+    await e2e.page.getByLabel('Layout').selectOption('grid');
+    await waitForLayout(e2e.page);
+    await chooseFromList('Tajikistan');
     await expect.poll(() => e2e.page.url()).toContain('select=');
+    // The URL follows the view a moment later: the link is taken once it names both changes.
+    const found = await e2e.db.read((tx) =>
+      tx.run("MATCH (c:Country {name: 'Tajikistan'}) RETURN elementId(c) AS id"),
+    );
+    const tajikistan = String(found.records[0]?.get('id'));
+    await expect
+      .poll(() => {
+        const params = new URL(e2e.page.url()).searchParams;
+        return { select: params.get('select'), layout: params.get('layout') };
+      })
+      .toEqual({ select: tajikistan, layout: 'grid' });
     const link = e2e.page.url();
     const nodes = await renderedNodes();
     const other = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -121,6 +160,7 @@ describe('explorer', () => {
   });
 
   test('exports the view and the data', async () => {
+    await openWithRahmonSelected();
     const nodes = await renderedNodes();
     const exportAs = async (label: string) => {
       await e2e.page.getByText('Export', { exact: true }).click();

@@ -44,12 +44,16 @@ const scene = (): Promise<Scene> =>
     return { labels: [...labels.values()], width: box.w, height: box.h };
   });
 
+/** The first view, zoomed in on a corner: an export still holds everything, not the view. */
+async function openZoomedIn(): Promise<void> {
+  await openApp(e2e.page, e2e.app.url);
+  await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
+  await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
+}
+
 describe('image exports', () => {
   test('the PNG holds the whole scene with a margin and a legend of label colours', async () => {
-    await openApp(e2e.page, e2e.app.url);
-    // Zoomed in on a corner: the export still holds everything, not the view.
-    await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
-    await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
+    await openZoomedIn();
     const drawn = await scene();
     const png = await exported('Image (PNG)');
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -88,8 +92,10 @@ describe('image exports', () => {
   });
 
   test('the SVG holds every caption inside its bounds and lists the labels', async () => {
+    await openZoomedIn();
     const drawn = await scene();
     const svg = (await exported('Drawing (SVG)')).toString('utf8');
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(ARTIFACTS_DIR, 'export-scene.svg'), svg);
     for (const { label, count } of drawn.labels) expect(svg).toContain(`>${label} (${count})<`);
     // Measured as a browser draws it: every text inside the drawing's view box.

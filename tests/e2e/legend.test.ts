@@ -45,6 +45,7 @@ describe('legend', () => {
   });
 
   test('a chosen label colour is kept for the database', async () => {
+    await openApp(e2e.page, e2e.app.url);
     const colour = e2e.page.getByLabel('Colour for Person');
     await colour.fill('#c81e1e');
     await e2e.page.reload();
@@ -55,6 +56,7 @@ describe('legend', () => {
   });
 
   test('the database overview shows counts and the schema; a label opens its nodes', async () => {
+    await openApp(e2e.page, e2e.app.url);
     const overview = e2e.page.getByTestId('database-overview');
     await overview.waitFor();
     await e2e.page.getByTestId('schema-diagram').waitFor();

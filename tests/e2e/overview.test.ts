@@ -78,6 +78,7 @@ describe('overview', () => {
   });
 
   test('choosing a node from the list selects it and shows its properties', async () => {
+    await openApp(e2e.page, e2e.app.url);
     await e2e.page.getByText(/Nodes on the canvas/).click();
     await e2e.page.getByRole('button', { name: /Emomali Rahmon/ }).click();
     const details = e2e.page.getByTestId('node-details');
