@@ -11,6 +11,9 @@ const benchSmoke = process.env.BENCH_SMOKE === '1';
 
 export default defineConfig({
   test: {
+    // The e2e suites shuffle their tests (SHUFFLED); vitest only picks a seed itself when the
+    // root config shuffles, so one is picked here (`--sequence.seed=N` repeats an order).
+    sequence: { seed: Date.now() % 1_000_000 },
     projects: [
       {
         test: {
@@ -43,13 +46,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // Each test starts from its own page and URL: running them in random order (the seed
-          // is printed; `--sequence.seed=N` repeats an order) keeps them from leaning on each other.
-          sequence: {
-            groupOrder: sharedExternalNeo4j ? 1 : 0,
-            shuffle: { files: false, tests: true },
-          },
-          globalSetup: ['tests/support/global-neo4j.ts'],
+          // Each test starts from its own page and URL; the files' suites shuffle their tests
+          // (SHUFFLED in tests/support/browser.ts; e2e-order.ts prints the seed).
+          sequence: { groupOrder: sharedExternalNeo4j ? 1 : 0 },
+          globalSetup: ['tests/support/global-neo4j.ts', 'tests/support/e2e-order.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

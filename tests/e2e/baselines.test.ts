@@ -3,7 +3,7 @@
 // and the console's table for a fixed query. `UPDATE_BASELINES=1` rewrites them after an
 // intended change; look at the new images before committing them.
 import { describe, expect, test } from 'vitest';
-import { openApp, screenshot, useExplorerSession } from '../support/browser.ts';
+import { openApp, screenshot, useExplorerSession, SHUFFLED } from '../support/browser.ts';
 import { expectMatchesBaseline } from '../support/baseline.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
@@ -13,7 +13,7 @@ const e2e = useExplorerSession({
   prepare: ({ page, app }) => openApp(page, app.url),
 });
 
-describe('screens against their baselines', () => {
+describe('screens against their baselines', SHUFFLED, () => {
   test('the legend of the first view', async () => {
     const legend = e2e.page.locator('section.legend ul.legend__list').first();
     await legend.waitFor();

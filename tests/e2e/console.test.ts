@@ -3,7 +3,7 @@
 // error with its position, draws the schema visualisation's virtual nodes and shows their own
 // properties without looking them up, and a link with a query reopens the console and runs it.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const consoleScripts: string[] = [];
@@ -33,7 +33,7 @@ async function openConsole(): Promise<void> {
   await e2e.page.locator('.cm-content').waitFor();
 }
 
-describe('Cypher console', () => {
+describe('Cypher console', SHUFFLED, () => {
   test('loads only when opened and runs a read: graph on the canvas, rows in the table', async () => {
     await openApp(e2e.page, e2e.app.url);
     expect(consoleScripts).toEqual([]);

@@ -4,7 +4,7 @@
 // and colour; the timeline and its window; suggestions for the selection. Screenshots under
 // test-artifacts/discovery-*.png.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({
@@ -40,7 +40,7 @@ async function askInHeader(phrase: string): Promise<void> {
   await box.press('Enter');
 }
 
-describe('discovery', () => {
+describe('discovery', SHUFFLED, () => {
   test('the seed graph is loaded', () => {
     expect(e2e.loaded).toBe('seed');
   });

@@ -4,7 +4,7 @@
 // under test-artifacts/document-changes.png.
 import { describe, expect, test } from 'vitest';
 import { ingestDocument } from '../../server/ingest/index.ts';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const TITLE = 'Presidents of Tajikistan and Kazakhstan meet in Dushanbe';
@@ -37,7 +37,7 @@ async function openDocuments(): Promise<void> {
   await e2e.page.getByTestId('document-entry').first().waitFor();
 }
 
-describe('what a document changed', () => {
+describe('what a document changed', SHUFFLED, () => {
   test('the Document tab lists the ingested document first, the seed after', async () => {
     await e2e.page.getByRole('tab', { name: 'Document' }).click();
     const entries = e2e.page.getByTestId('document-entry');

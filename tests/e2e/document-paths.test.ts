@@ -2,7 +2,7 @@
 // real Neo4j: evidence opens its paragraph with mentions linked both ways; two entities give
 // paths highlighted on the canvas with evidence per hop; a path link survives a reload.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({
@@ -22,7 +22,7 @@ async function pick(field: string, text: string, option: RegExp): Promise<void> 
   await box.press('Enter');
 }
 
-describe('document view', () => {
+describe('document view', SHUFFLED, () => {
   test('opens from evidence with mentions linked to their nodes', async () => {
     expect(e2e.loaded, 'the document view needs the seed graph with passages').toBe('seed');
     await pick('Search the graph', 'rahmon', /Emomali Rahmon/);
@@ -51,7 +51,7 @@ describe('document view', () => {
   });
 });
 
-describe('path finder', () => {
+describe('path finder', SHUFFLED, () => {
   test('finds paths between two entities, highlights them and lists evidence per hop', async () => {
     await pick('Search the graph', 'rahmon', /Emomali Rahmon/);
     await expect.poll(() => heading().textContent()).toBe('Emomali Rahmon');

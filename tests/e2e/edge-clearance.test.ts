@@ -3,7 +3,7 @@
 // rendered positions), while captions stay apart.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import {
   SHARED_MISSING_MESSAGE,
   hasSharedDatasets,
@@ -19,7 +19,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 const renderedNodes = async (page: Page) =>
   Number(await page.getByTestId('graph-canvas').getAttribute('data-rendered-nodes'));
 
-describe('the seed meeting', () => {
+describe('the seed meeting', SHUFFLED, () => {
   const e2e = useExplorerSession({ load: loadMeetingGraph, viewport: VIEWPORT });
 
   test('no node circle intersects an edge it does not join on the first view', async () => {
@@ -50,7 +50,7 @@ describe('the seed meeting', () => {
   });
 });
 
-describe('a foreign schema', () => {
+describe('a foreign schema', SHUFFLED, () => {
   const e2e = useExplorerSession({ load: loadForeignGraph, viewport: VIEWPORT });
 
   test('no node circle intersects an edge it does not join on the first view', async () => {
@@ -70,21 +70,25 @@ describe('a foreign schema', () => {
 const MOVIES_BOUND = 45;
 const AIRPORTS_BOUND = 400;
 
-describe.skipIf(!hasSharedDatasets)(`the example graphs (${SHARED_MISSING_MESSAGE})`, () => {
-  describe('movies', () => {
-    const e2e = useExplorerSession({ load: loadMovies, viewport: VIEWPORT });
-    test('no node circle intersects an edge it does not join on the first view', async () => {
-      await openApp(e2e.page, e2e.app.url);
-      await screenshot(e2e.page, 'edge-clearance-movies');
-      expect((await nodesOnEdges(e2e.page)).length).toBeLessThanOrEqual(MOVIES_BOUND);
+describe.skipIf(!hasSharedDatasets)(
+  `the example graphs (${SHARED_MISSING_MESSAGE})`,
+  SHUFFLED,
+  () => {
+    describe('movies', () => {
+      const e2e = useExplorerSession({ load: loadMovies, viewport: VIEWPORT });
+      test('no node circle intersects an edge it does not join on the first view', async () => {
+        await openApp(e2e.page, e2e.app.url);
+        await screenshot(e2e.page, 'edge-clearance-movies');
+        expect((await nodesOnEdges(e2e.page)).length).toBeLessThanOrEqual(MOVIES_BOUND);
+      });
     });
-  });
-  describe('airport routes', () => {
-    const e2e = useExplorerSession({ load: loadAirports, viewport: VIEWPORT });
-    test('no node circle intersects an edge it does not join on the first view', async () => {
-      await openApp(e2e.page, e2e.app.url, 60_000);
-      await screenshot(e2e.page, 'edge-clearance-airports');
-      expect((await nodesOnEdges(e2e.page)).length).toBeLessThanOrEqual(AIRPORTS_BOUND);
+    describe('airport routes', () => {
+      const e2e = useExplorerSession({ load: loadAirports, viewport: VIEWPORT });
+      test('no node circle intersects an edge it does not join on the first view', async () => {
+        await openApp(e2e.page, e2e.app.url, 60_000);
+        await screenshot(e2e.page, 'edge-clearance-airports');
+        expect((await nodesOnEdges(e2e.page)).length).toBeLessThanOrEqual(AIRPORTS_BOUND);
+      });
     });
-  });
-});
+  },
+);

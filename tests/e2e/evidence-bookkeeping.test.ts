@@ -4,7 +4,7 @@
 // "Bookkeeping", out of the property filters and the search's match reasons.
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({
@@ -36,7 +36,7 @@ async function selectRelationship(type: string): Promise<void> {
     .toBe(true);
 }
 
-describe('relationship evidence', () => {
+describe('relationship evidence', SHUFFLED, () => {
   test('a selected relationship shows its quotes like a node, not its evidence lists', async () => {
     expect(e2e.loaded, 'relationship evidence needs the seed graph').toBe('seed');
     await pick('rahmon', /Emomali Rahmon/);
@@ -73,7 +73,7 @@ describe('relationship evidence', () => {
   });
 });
 
-describe('bookkeeping', () => {
+describe('bookkeeping', SHUFFLED, () => {
   test('a node lists what a reader looks at; keys and search text are collapsed', async () => {
     await e2e.page.getByRole('tab', { name: 'Details' }).click();
     await pick('tajikistan', /^Tajikistan\s*Country/);

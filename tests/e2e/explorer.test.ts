@@ -11,6 +11,7 @@ import {
   screenshot,
   openApp,
   waitForLayout,
+  SHUFFLED,
 } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
@@ -53,7 +54,7 @@ async function chooseFromList(name: string): Promise<void> {
   await expect.poll(() => detailsHeading().textContent()).toBe(name);
 }
 
-describe('explorer', () => {
+describe('explorer', SHUFFLED, () => {
   test('starts from search on an empty canvas: details, degree per type and evidence', async () => {
     await openApp(e2e.page, e2e.app.url);
     await e2e.page.getByRole('button', { name: 'Clear', exact: true }).click();

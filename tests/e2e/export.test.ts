@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import type { Core } from 'cytoscape';
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, ARTIFACTS_DIR, openApp } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  screenshot,
+  ARTIFACTS_DIR,
+  openApp,
+  SHUFFLED,
+} from '../support/browser.ts';
 import { PNG_MARGIN, PNG_SCALE } from '../../client/src/export/png.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 import path from 'node:path';
@@ -51,7 +57,7 @@ async function openZoomedIn(): Promise<void> {
   await e2e.page.getByRole('button', { name: 'Zoom in' }).click();
 }
 
-describe('image exports', () => {
+describe('image exports', SHUFFLED, () => {
   test('the PNG holds the whole scene with a margin and a legend of label colours', async () => {
     await openZoomedIn();
     const drawn = await scene();

@@ -15,6 +15,7 @@ import {
   screenshot,
   openApp,
   waitForLayout,
+  SHUFFLED,
 } from '../support/browser.ts';
 import {
   SHARED_MISSING_MESSAGE,
@@ -93,7 +94,7 @@ const dateOf = (value: EncodedValue | undefined): string | undefined =>
     ? (value.value as string)
     : undefined;
 
-describe('property and date filters', () => {
+describe('property and date filters', SHUFFLED, () => {
   test('a property filter keeps the nodes that match and the relationships between them', async () => {
     const all = await openFirstView();
     expect(all.nodes.length).toBeGreaterThan(3);
@@ -184,7 +185,7 @@ describe('property and date filters', () => {
   });
 });
 
-describe('dagre layout', () => {
+describe('dagre layout', SHUFFLED, () => {
   /** Node centres from the SVG export of the canvas. */
   const centres = async () => {
     const svg = await exported('Drawing (SVG)');
@@ -228,7 +229,7 @@ describe('dagre layout', () => {
   });
 });
 
-describe('Cypher editor', () => {
+describe('Cypher editor', SHUFFLED, () => {
   test('marks the syntax error where the server points, until the query is edited', async () => {
     await openApp(e2e.page, e2e.app.url);
     await e2e.page.getByRole('button', { name: 'Cypher' }).click();
@@ -265,6 +266,7 @@ describe('Cypher editor', () => {
 
 describe.skipIf(!hasSharedDatasets)(
   `on the movies example graph (${SHARED_MISSING_MESSAGE})`,
+  SHUFFLED,
   () => {
     beforeAll(() => replaceGraph(loadMovies));
     // The other tests of the file, in whatever order they run, see the meeting again.

@@ -11,6 +11,7 @@ import {
   waitForLayout,
   openApp,
   laidOutCanvas,
+  SHUFFLED,
 } from '../support/browser.ts';
 import { loadForeignGraph } from '../support/foreign-graph.ts';
 
@@ -23,7 +24,7 @@ function listedCaptions(): Promise<string[]> {
   return e2e.page.locator('.node-list button').allTextContents();
 }
 
-describe('a foreign schema', () => {
+describe('a foreign schema', SHUFFLED, () => {
   // Every test starts on the first view of a page of its own.
   e2e = useExplorerSession({
     load: loadForeignGraph,

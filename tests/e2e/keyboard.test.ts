@@ -2,7 +2,7 @@
 // the first Tab, arrow keys move the selection between nodes, Enter opens the details; Escape
 // closes the export menu and the console, and focus returns to the control that opened them.
 import { describe, expect, test } from 'vitest';
-import { screenshot, useExplorerSession, openApp } from '../support/browser.ts';
+import { screenshot, useExplorerSession, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 // Every test starts on the first view of a page of its own.
@@ -21,7 +21,7 @@ const focusedName = () =>
   );
 const heading = () => e2e.page.getByTestId('node-details').getByRole('heading').first();
 
-describe('keyboard', () => {
+describe('keyboard', SHUFFLED, () => {
   test('the first Tab offers the skip link; it takes focus to the canvas', async () => {
     await e2e.page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Skip to the graph');

@@ -3,7 +3,7 @@
 // after another from an empty canvas), and the labels on screen never share a colour.
 import { describe, expect, test } from 'vitest';
 import { MIN_DISTANCE, colourDistance } from '../../client/src/graph/palette.ts';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -38,7 +38,7 @@ async function pick(text: string, option: RegExp): Promise<void> {
   await e2e.page.getByTestId('node-details').waitFor();
 }
 
-describe('label colours', () => {
+describe('label colours', SHUFFLED, () => {
   test('are the same whatever order the labels arrive in, and distinct on screen', async () => {
     expect(e2e.loaded, 'the colour check needs the seed graph').toBe('seed');
     await openApp(e2e.page, e2e.app.url);

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { WEBGL_ON_AT } from '../../client/src/graph/renderer.ts';
 import type { Database } from '../../server/db/database.ts';
-import { useExplorerSession, screenshot, waitForLayout } from '../support/browser.ts';
+import { useExplorerSession, screenshot, waitForLayout, SHUFFLED } from '../support/browser.ts';
 
 const STATIONS = 1_200;
 const HUB_SPOKES = 120;
@@ -35,7 +35,7 @@ async function loadStations(db: Database): Promise<void> {
 
 const e2e = useExplorerSession({ load: loadStations });
 
-describe('large scenes', () => {
+describe('large scenes', SHUFFLED, () => {
   test('switch to WebGL past the threshold and back to canvas when cleared', async () => {
     const query =
       'MATCH (a:Station)-[r:LINK]->() RETURN collect(DISTINCT a) AS stations, collect(r) AS links';

@@ -2,7 +2,13 @@
 // unticking a label or relationship type hides it from the canvas; a chosen label colour is
 // kept for the database and comes back after a reload.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp, waitForLayout } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  screenshot,
+  openApp,
+  waitForLayout,
+  SHUFFLED,
+} from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({ load: loadMeetingGraph });
@@ -15,7 +21,7 @@ const rowCount = async (testId: string, name: string) => {
   return Number((await row.locator('.legend__count').textContent()) ?? 'NaN');
 };
 
-describe('legend', () => {
+describe('legend', SHUFFLED, () => {
   test('unticking a label or a relationship type hides it from the canvas', async () => {
     await openApp(e2e.page, e2e.app.url);
     const nodes = await drawn('nodes');

@@ -3,7 +3,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OverviewResponse } from '../../common/api.ts';
-import { useExplorerSession, screenshot, openApp, laidOutCanvas } from '../support/browser.ts';
+import {
+  useExplorerSession,
+  screenshot,
+  openApp,
+  laidOutCanvas,
+  SHUFFLED,
+} from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 import { countLabels, primaryLabel } from '../../client/src/graph/palette.ts';
 
@@ -31,7 +37,7 @@ async function colouredPixels(p: Page): Promise<number> {
   });
 }
 
-describe('overview', () => {
+describe('overview', SHUFFLED, () => {
   test('draws the database overview with a matching legend, counts and Neo4j status', async () => {
     const expected = (await (
       await fetch(`${e2e.app.url}/api/graph/overview?limit=150`)

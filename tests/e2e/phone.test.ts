@@ -2,7 +2,7 @@
 // search, graph and details are panes switched by a tab bar; the search is labelled and the
 // canvas fills its pane; wider screens show everything at once without the bar.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { readCanvas } from './canvas-probe.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
@@ -26,7 +26,7 @@ async function openWithRahmonSelected(): Promise<void> {
   await openApp(e2e.page, `${e2e.app.url}/?select=${encodeURIComponent(id)}`);
 }
 
-describe('phone layout', () => {
+describe('phone layout', SHUFFLED, () => {
   test('opens on the graph pane, the canvas filling it', async () => {
     await openApp(e2e.page, e2e.app.url);
     expect(await tab('Graph').getAttribute('aria-pressed')).toBe('true');

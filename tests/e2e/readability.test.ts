@@ -10,6 +10,7 @@ import {
   screenshot,
   waitForLayout,
   FIRST_LAYOUT_TIMEOUT_MS,
+  SHUFFLED,
 } from '../support/browser.ts';
 import { CAPTION_FONT_SIZE, CAPTION_MIN_FONT_SIZE } from '../../client/src/graph/stylesheet.ts';
 import { overlappingCaptions, readCanvas } from './canvas-probe.ts';
@@ -28,7 +29,7 @@ const laidOut = () => waitForLayout(e2e.page, FIRST_LAYOUT_TIMEOUT_MS);
 /** The zoom from which Cytoscape draws captions at all. */
 const CAPTIONS_DRAWN = CAPTION_MIN_FONT_SIZE / CAPTION_FONT_SIZE;
 
-describe('readability', () => {
+describe('readability', SHUFFLED, () => {
   test('the first view shows every caption, none overlapping another', async () => {
     const state = await readCanvas(e2e.page);
     await screenshot(e2e.page, 'readability-first-view');

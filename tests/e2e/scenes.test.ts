@@ -17,6 +17,7 @@ import {
   screenshot,
   waitForLayout,
   FIRST_LAYOUT_TIMEOUT_MS,
+  SHUFFLED,
 } from '../support/browser.ts';
 import { loadSeed } from '../../server/seed/index.ts';
 import { clearDatabase } from '../support/neo4j.ts';
@@ -209,7 +210,7 @@ async function composeView(page: Page): Promise<string> {
   return chosen;
 }
 
-describe('a linked view', () => {
+describe('a linked view', SHUFFLED, () => {
   test('opens in a fresh browser with the same elements, positions, filters, styles and viewport', async () => {
     const page = e2e.page;
     const chosen = await composeView(page);
@@ -302,7 +303,7 @@ describe('a linked view', () => {
   });
 });
 
-describe('a damaged view link', () => {
+describe('a damaged view link', SHUFFLED, () => {
   test('opens the app with a message that says what is wrong', async () => {
     const page = e2e.page;
     await open(page, `${e2e.app.url}/?view=bm90LWEtdmlldw`, false);
@@ -321,7 +322,7 @@ describe('a damaged view link', () => {
   });
 });
 
-describe('saved scenes', () => {
+describe('saved scenes', SHUFFLED, () => {
   test('are saved per database, reopened, exported to a file and imported back', async () => {
     const page = e2e.page;
     await open(page, `${e2e.app.url}/?base=empty`, false);

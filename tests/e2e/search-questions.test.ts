@@ -2,7 +2,7 @@
 // and "A and B" offer their Discover answer (connect, share) above the search hits, with the
 // names the question was read as; choosing it opens the answer on the Discover tab.
 import { describe, expect, test } from 'vitest';
-import { useExplorerSession, screenshot, openApp } from '../support/browser.ts';
+import { useExplorerSession, screenshot, openApp, SHUFFLED } from '../support/browser.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
 
 const e2e = useExplorerSession({
@@ -15,7 +15,7 @@ const e2e = useExplorerSession({
 const box = () => e2e.page.getByRole('combobox', { name: 'Search the graph' });
 const firstOption = () => e2e.page.getByRole('option').first();
 
-describe('questions in the main search', () => {
+describe('questions in the main search', SHUFFLED, () => {
   test('"Tajikistan to Russia" offers the connection first; choosing it opens it', async () => {
     expect(e2e.loaded, 'questions need the seed graph').toBe('seed');
     await box().fill('Tajikistan to Russia');

@@ -14,6 +14,7 @@ import {
   type RunningApp,
   waitForLayout,
   laidOutCanvas,
+  SHUFFLED,
 } from '../support/browser.ts';
 import { clearDatabase, openTestDatabase } from '../support/neo4j.ts';
 import { loadMeetingGraph } from './meeting-fixture.ts';
@@ -57,7 +58,7 @@ afterAll(async () => {
   await direct?.close();
 });
 
-describe('states', () => {
+describe('states', SHUFFLED, () => {
   test('an empty database says so and how to load data', async () => {
     await clearDatabase(direct);
     await page.goto(app.url);

@@ -80,6 +80,13 @@ async function warmUp(app: RunningApp): Promise<void> {
   }
 }
 
+/**
+ * Options for every e2e file's top-level suites: their tests run in random order (vitest reads
+ * `sequence.shuffle` only from the root config, which would shuffle the integration tests too),
+ * so none can lean on the state another left behind. The seed is printed by e2e-order.ts.
+ */
+export const SHUFFLED = { shuffle: true } as const;
+
 export interface ExplorerSession<T = unknown> {
   readonly db: Database;
   readonly app: RunningApp;
@@ -100,7 +107,7 @@ export interface ExplorerSessionOptions<T> {
   ignoreErrors?: RegExp[];
   /**
    * Runs on each test's new page before the test: listeners, the first navigation. Tests may
-   * run alone or in any order (the e2e project shuffles them), so a test's starting state comes
+   * run alone or in any order (SHUFFLED), so a test's starting state comes
    * from here or from the test itself, never from the test before it.
    */
   prepare?: (session: ExplorerSession<T>) => Promise<void>;
