@@ -104,7 +104,6 @@ export function GraphCanvas({
     const instance = createCanvasInstance(container, webgl, viewport.current, {
       onSelect: (selection) => handlers.current.onSelect?.(selection),
       onExpand: (nodeId) => handlers.current.onExpand?.(nodeId),
-      layout: () => layoutRef.current,
       positions: memory.current,
     });
     cyRef.current = instance.cy;

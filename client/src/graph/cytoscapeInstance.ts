@@ -12,7 +12,6 @@ import {
   refreshCaptions,
   remember,
 } from './canvasSync.ts';
-import type { LayoutName } from './layouts.ts';
 import type { Point } from './placement.ts';
 import { graphStylesheet } from './stylesheet.ts';
 import { settleLayout } from './viewFit.ts';
@@ -23,7 +22,6 @@ export type CanvasSelection = { kind: 'node' | 'relationship'; id: string } | un
 export interface InstanceLinks {
   onSelect(selection: CanvasSelection): void;
   onExpand(id: string): void;
-  layout(): LayoutName;
   /** Where each node was last drawn, kept up to date after layouts and drags. */
   positions: Map<string, Point>;
 }
@@ -63,7 +61,7 @@ export function createCanvasInstance(
   cy.on('mouseover', 'node', (event) => highlightNeighbourhood(cy, event.target as NodeSingular));
   cy.on('mouseout', 'node', () => cy.elements().removeClass('faded highlighted'));
   cy.on('layoutstop', () => {
-    settleLayout(cy, links.layout() === 'fcose');
+    settleLayout(cy);
     container.dataset.layout = 'done';
     remember(cy, links.positions);
   });

@@ -1,5 +1,5 @@
 /** The layouts a user can choose, and the Cytoscape options each one runs with. */
-import type { EdgeSingular, LayoutOptions } from 'cytoscape';
+import type { LayoutOptions } from 'cytoscape';
 // dagre's code is fetched when it is first chosen (see lazyLayout.ts).
 import './lazyLayout.ts';
 
@@ -11,11 +11,6 @@ export const LAYOUTS = {
   grid: 'Grid',
   circle: 'Circle',
 } as const;
-
-/** fcose's edge length between two nodes of degree one, in model pixels. */
-const IDEAL_EDGE_LENGTH = 110;
-/** How much longer an edge gets per square root of its better-connected end's degree. */
-const HUB_EDGE_STRETCH = 10;
 
 export type LayoutName = keyof typeof LAYOUTS;
 
@@ -41,11 +36,7 @@ export function layoutOptions(name: LayoutName, fresh: boolean): LayoutOptions {
         quality: 'default',
         randomize: fresh,
         nodeSeparation: 90,
-        // Edges of well-connected nodes are longer, so a hub's many neighbours get room around it.
-        idealEdgeLength: (edge: EdgeSingular) =>
-          IDEAL_EDGE_LENGTH +
-          HUB_EDGE_STRETCH *
-            Math.sqrt(Math.max(edge.source().degree(false), edge.target().degree(false))),
+        idealEdgeLength: 110,
         nodeRepulsion: 9000,
       } as LayoutOptions;
     case 'concentric':

@@ -1,16 +1,51 @@
 /**
- * Where the view goes after a layout or an arrival: the scene settled (settle.ts), then it or
+ * Where the view goes after a layout or an arrival: captions moved apart, then the scene or
  * what was added fitted and centred, never at a zoom where captions are too small to draw.
  */
-import type { Collection, Core, NodeCollection } from 'cytoscape';
+import type { Collection, Core, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Scene } from '../scene/scene.ts';
-import { clearAndDeclutter, declutterCaptions, sizeToFrame } from './settle.ts';
+import { declutter, type CaptionBox } from './declutter.ts';
 import { LEGIBLE_ZOOM, NODE_CAPTION_LIMIT } from './stylesheet.ts';
 
 /** The zoom for a scene of one or two nodes. */
 export const COMFORTABLE_ZOOM = 1.2;
 /** Space around a fitted scene, in rendered pixels. */
 export const FIT_PADDING = 40;
+
+function captionBox(node: NodeSingular, fixed: boolean): CaptionBox {
+  const position = node.position();
+  const box = node.boundingBox({ includeLabels: true, includeNodes: true, includeEdges: false });
+  return {
+    id: node.id(),
+    position: { ...position },
+    left: box.x1 - position.x,
+    right: box.x2 - position.x,
+    top: box.y1 - position.y,
+    bottom: box.y2 - position.y,
+    fixed,
+  };
+}
+
+/**
+ * Moves captioned nodes so no two captions overlap. Only `movable` nodes move (all by default);
+ * the others and pinned nodes stay where they are. Large scenes, which caption only what is
+ * in view, are left as they are.
+ */
+export function declutterCaptions(cy: Core, movable?: Collection): void {
+  const nodes = cy.nodes(':visible');
+  if (nodes.length < 2 || nodes.length > NODE_CAPTION_LIMIT) return;
+  const boxes = nodes.map((n) =>
+    captionBox(n, n.locked() || (movable !== undefined && !movable.has(n))),
+  );
+  const positions = declutter(boxes);
+  cy.batch(() => {
+    nodes.forEach((node) => {
+      const next = positions.get(node.id());
+      const { x, y } = node.position();
+      if (next && !node.locked() && (next.x !== x || next.y !== y)) node.position(next);
+    });
+  });
+}
 
 /** Whether the scene's captions are all drawn (small scenes) and so should stay legible. */
 function captionsEverywhere(cy: Core): boolean {
@@ -57,18 +92,9 @@ function focusOf(cy: Core): NodeCollection {
   return visible.filter((node) => node === most.ele);
 }
 
-/** After a whole layout: edges clear of nodes (force layouts), captions apart, then the scene fitted at a legible zoom. */
-export function settleLayout(cy: Core, forceDirected = false): void {
-  // Other layouts place nodes on purpose (layers, rings, a grid): stepping off edges would
-  // undo that, so only their captions are moved apart.
-  if (forceDirected) {
-    clearAndDeclutter(cy, { spread: true });
-    // What the canvas shows at the legible zoom, in model pixels: the picture is sized to it.
-    sizeToFrame(cy, {
-      width: (cy.width() - 2 * FIT_PADDING) / LEGIBLE_ZOOM,
-      height: (cy.height() - 2 * FIT_PADDING) / LEGIBLE_ZOOM,
-    });
-  } else declutterCaptions(cy);
+/** After a whole layout: captions apart, then the scene fitted at a legible zoom. */
+export function settleLayout(cy: Core): void {
+  declutterCaptions(cy);
   const all = cy.nodes(':visible');
   fitLegibly(cy, all.nonempty() ? all : cy.nodes(), {
     // Fitting one or two nodes would zoom in to the limit; a readable zoom suits them better.
@@ -89,7 +115,7 @@ export function bringArrivalsIntoView(
 ): void {
   const arrived = cy.nodes().filter((n) => !before.has(n.id()));
   if (arrived.empty()) return;
-  clearAndDeclutter(cy, { movable: arrived });
+  declutterCaptions(cy, arrived);
   const anchor = arrival?.anchor ? cy.getElementById(arrival.anchor) : cy.collection();
   fitLegibly(cy, arrived.union(anchor), {
     maxZoom: Math.max(cy.zoom(), LEGIBLE_ZOOM),
