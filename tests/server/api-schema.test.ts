@@ -138,19 +138,19 @@ describe('the seed graph', () => {
     await loadSeed(db);
   });
 
-  it('detects its evidence conventions and its folding full-text index', async () => {
+  it('detects its evidence conventions and its folding full-text indexes', async () => {
     const body = await schema();
     expect(body.evidence.mentionTypes).toEqual(['MENTIONS']);
     expect(body.evidence.passageLabels).toEqual(['Passage']);
     expect(body.evidence.relationshipEvidenceTypes.length).toBeGreaterThan(5);
     expect(body.evidence.relationshipEvidenceTypes).not.toContain('MENTIONS');
     expect(body.evidence.provenance).toBe(true);
-    const index = body.indexes.find((i) => i.type === 'FULLTEXT');
-    expect(index).toMatchObject({
-      entityType: 'NODE',
-      labelsOrTypes: ['Entity'],
-      analyzer: 'standard-folding',
-    });
+    const fulltext = body.indexes.filter((i) => i.type === 'FULLTEXT');
+    expect(fulltext.map((i) => [i.name, i.labelsOrTypes, i.entityType, i.analyzer])).toEqual([
+      ['document_search', ['Document'], 'NODE', 'standard-folding'],
+      ['entity_search', ['Entity'], 'NODE', 'standard-folding'],
+      ['passage_search', ['Passage'], 'NODE', 'standard-folding'],
+    ]);
     expect(body.labels.map((l) => l.label)).toEqual(
       expect.arrayContaining(['Country', 'Person', 'Passage', 'Entity']),
     );

@@ -6,7 +6,8 @@
 import type { TestProject } from 'vitest/node';
 
 export function setup(project: TestProject): void {
-  const { seed } = project.config.sequence;
+  // The seed is global: the project's own config does not carry it.
+  const { seed } = project.globalConfig.sequence;
   process.stdout.write(
     `[e2e] tests run in random order within each file, seed ${seed} (repeat it with --sequence.seed=${seed})\n`,
   );
